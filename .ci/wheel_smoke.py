@@ -1,0 +1,23 @@
+"""Run from an empty folder inside the wheel's fresh venv: the installed package (not the source tree)
+must carry its data and work offline."""
+import json, subprocess, sys, tempfile
+from pathlib import Path
+import latentinv
+from latentinv.core import example_images, example_image, data_dir
+assert 'site-packages' in latentinv.__file__, f'imported from the source tree: {latentinv.__file__}'
+assert len(example_images()) >= 3, example_images()
+x = example_image('astronaut', 64); assert x.shape == (1, 3, 64, 64)
+print('installed package', latentinv.__version__, 'at', Path(latentinv.__file__).parent)
+print('bundled images:', example_images())
+try:
+    from latentinv.priors import bundled_priors, load_prior
+    for name in bundled_priors():
+        p = load_prior(name); print('bundled prior', name, 'loads:', p.latent_shape)
+except ImportError: pass
+exe = Path(sys.executable).parent / 'latentinv'
+out = Path(tempfile.mkdtemp())
+cmd = json.loads((Path(__file__).parent / 'wheel_smoke_cmd.json').read_text())
+r = subprocess.run([str(exe), *cmd, '--out', str(out)], capture_output=True, text=True)
+print(r.stdout[-2000:], r.stderr[-2000:])
+assert r.returncode == 0, 'the CLI failed from the installed wheel'
+print('CLI', ' '.join(cmd), 'wrote', sorted(p.name for p in out.iterdir()))
