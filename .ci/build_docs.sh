@@ -18,7 +18,7 @@ if command -v quarto >/dev/null; then
 fi
 "$PY" .ci/build_docs.py --out "$site"
 mkdir -p "$site/_shots"
-for page in index.html core.html; do
+for page in index.html operators.html; do
   out="$site/_shots/${page%.html}.png"; rm -f "$out"
   timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --disable-quic --user-data-dir="$(mktemp -d)" \

@@ -1,6 +1,6 @@
 """Run from an empty folder inside the wheel's fresh venv: the installed package (not the source tree)
 must carry its data and work offline."""
-import json, subprocess, sys, tempfile
+import subprocess, sys, tempfile
 from pathlib import Path
 import latentinv
 from latentinv.core import example_images, example_image, data_dir
@@ -16,7 +16,7 @@ try:
 except ImportError: pass
 exe = Path(sys.executable).parent / 'latentinv'
 out = Path(tempfile.mkdtemp())
-cmd = json.loads((Path(__file__).parent / 'wheel_smoke_cmd.json').read_text())
+cmd = ['baseline', '--task', 'sr4', '--size', '64']   # the README's main command, smaller
 r = subprocess.run([str(exe), *cmd, '--out', str(out)], capture_output=True, text=True)
 print(r.stdout[-2000:], r.stderr[-2000:])
 assert r.returncode == 0, 'the CLI failed from the installed wheel'
