@@ -6,6 +6,7 @@ notebook with a navigation sidebar, MathML maths and the saved figures, then che
 and anchor. Usage: python .ci/build_docs.py [--out _docs] [--skip-proc]
 """
 import argparse, base64, html, json, re, shutil, subprocess, sys
+import yaml
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,15 +36,12 @@ $body$
 """
 
 def front_matter(nb):
-    "Title, description and output file from the raw front-matter cell nbdev writes."
-    meta = {}
+    "Title, description and output file from the raw YAML front-matter cell nbdev writes."
     c = nb['cells'][0] if nb['cells'] else None
-    if c and c['cell_type'] == 'raw':
-        src = ''.join(c['source'])
-        for key in ('title', 'description', 'output-file'):
-            m = re.search(rf"^{key}:\s*(.*(?:\n  .*)*)", src, re.M)
-            if m: meta[key] = ' '.join(l.strip() for l in m.group(1).splitlines()).strip().strip("'\"").replace("''", "'")
-    return meta
+    if not (c and c['cell_type'] == 'raw'): return {}
+    src = ''.join(c['source']).strip()
+    meta = yaml.safe_load(src.strip('-').strip()) or {}
+    return {k: str(v) for k, v in meta.items() if k in ('title', 'description', 'output-file')}
 
 def page_name(nb_path, meta):
     if 'output-file' in meta: return meta['output-file']
