@@ -11,7 +11,8 @@ lic = licenses[cfg['license']]
 statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable']
 
 requirements = cfg.get('requirements', '').split()
-dev_requirements = cfg.get('dev_requirements', '').split()
+train_requirements = cfg.get('train_requirements', '').split()
+dev_requirements = cfg.get('dev_requirements', '').split() + train_requirements
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -36,7 +37,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={'latentinv': ['data/*', 'data/**/*']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, 'train': train_requirements},
     python_requires='>=' + cfg['min_python'],
     zip_safe=False,
     entry_points={
