@@ -9,15 +9,15 @@ assert len(example_images()) >= 3, example_images()
 x = example_image('astronaut', 64); assert x.shape == (1, 3, 64, 64)
 print('installed package', latentinv.__version__, 'at', Path(latentinv.__file__).parent)
 print('bundled images:', example_images())
-try:
-    from latentinv.priors import bundled_priors, load_prior
-    for name in bundled_priors():
-        p = load_prior(name); print('bundled prior', name, 'loads:', p.latent_shape)
-except ImportError: pass
+from latentinv.priors import bundled_priors, load_prior
+assert bundled_priors() == ['digits-32', 'photos-32'], bundled_priors()
+for name in bundled_priors():
+    p = load_prior(name); print('bundled prior', name, 'loads offline:', p.latent_shape, 'from', p.path)
 exe = Path(sys.executable).parent / 'latentinv'
-out = Path(tempfile.mkdtemp())
-cmd = ['baseline', '--task', 'sr4', '--size', '64']   # the README's main command, smaller
-r = subprocess.run([str(exe), *cmd, '--out', str(out)], capture_output=True, text=True)
-print(r.stdout[-2000:], r.stderr[-2000:])
-assert r.returncode == 0, 'the CLI failed from the installed wheel'
-print('CLI', ' '.join(cmd), 'wrote', sorted(p.name for p in out.iterdir()))
+# the README's main command (shortened: one image, 5 annealing steps) and the classical baseline
+for cmd in (['demo', '--images', '1', '--steps', '5'], ['baseline', '--task', 'sr4', '--size', '64']):
+    out = Path(tempfile.mkdtemp())
+    r = subprocess.run([str(exe), *cmd, '--out', str(out)], capture_output=True, text=True)
+    print(r.stdout[-3000:])
+    assert r.returncode == 0, f'latentinv {cmd[0]} failed from the installed wheel:\n{r.stderr[-3000:]}'
+    print('CLI', ' '.join(cmd), 'wrote', sorted(p.name for p in out.iterdir()))
