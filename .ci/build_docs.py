@@ -102,6 +102,19 @@ def fix_links(md, pages):
         return pages.get(Path(target).name, target) + anchor
     return re.sub(r'(?<=\()(?:\./)?([\w./-]+\.ipynb)(#[\w-]+)?(?=\))', nb_link, md)
 
+def repair_method_anchors(site):
+    """nbdev links every backticked `Class.method` to an anchor that exists only if the chapter shows that method's
+    doc; where it does not, point the link at the class's own entry (the page documents the method there)."""
+    ids = {p.name: set(re.findall(r'\bid="([^"]+)"', p.read_text())) for p in site.glob('*.html')}
+    def fix(m, page):
+        url = html.unescape(m.group(1)); path, _, anchor = url.partition('#')
+        target = path or page
+        if anchor and '.' in anchor and anchor not in ids.get(target, ()) and anchor.split('.')[0] in ids.get(target, ()):
+            return f'href="{path}#{anchor.split(".")[0]}"'
+        return m.group(0)
+    for p in site.glob('*.html'):
+        p.write_text(re.sub(r'href="([^"]+)"', lambda m: fix(m, p.name), p.read_text()))
+
 def check_links(site):
     "Every local href/src resolves to a file, and every #anchor to an id in its page."
     ids, bad = {}, []
@@ -164,6 +177,7 @@ def main():
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode: raise SystemExit(f'pandoc failed on {p.name}:\n{r.stderr}')
         print(f'built {name}')
+    repair_method_anchors(site)
     bad = check_links(site)
     if bad: raise SystemExit('broken local links:\n' + '\n'.join(bad))
     print(f'{len(nbs)} pages, {len(list((site/"figures").iterdir()))} figures, all local links resolve -> {site}')
