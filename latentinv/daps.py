@@ -10,17 +10,17 @@ __all__ = ['KERNELS', 'HOOKS', 'PRESETS', 'SAMPLERS', 'SAMPLER_MODULES', 'CALIBR
            'calibration_problem', 'calibration_metrics', 'calibrate', 'solve_main', 'calibrate_main', 'heldout_problem',
            'score_run', 'sweep', 'heldout_table', 'format_rows', 'explorer']
 
-# %% ../nbs/05_daps.ipynb #f5e08d89
+# %% ../nbs/05_daps.ipynb #4e51d736
 import argparse, dataclasses, importlib, importlib.util, itertools, json, math, sys, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar
 import torch
 from tqdm.auto import tqdm
-from .core import make_generator, check_image, save_image, load_image, resize_image, example_image, example_images
+from .core import make_generator, check_image, save_image, load_image, resize_image, example_image, example_images, show_images
 from .metrics import psnr, ssim, select_by_residual, select_particles
 
-# %% ../nbs/05_daps.ipynb #3ce84c72
+# %% ../nbs/05_daps.ipynb #5c3cb1aa
 def annealing_sigmas(sigma_max:float=100.,  # first (largest) noise level
                      sigma_min:float=0.1,   # smallest non-zero level
                      steps:int=200,         # N annealing steps
@@ -36,7 +36,7 @@ def annealing_sigmas(sigma_max:float=100.,  # first (largest) noise level
     s = (sigma_max**(1/rho) + r * (sigma_min**(1/rho) - sigma_max**(1/rho)))**rho
     return torch.cat([s[:steps], s.new_zeros(1)])
 
-# %% ../nbs/05_daps.ipynb #676366cd
+# %% ../nbs/05_daps.ipynb #cee60294
 def ode_sigmas(sigma:float,          # start level sigma_t
                sigma_min:float=0.01, # end level
                steps:int=5,          # Euler steps K
@@ -60,7 +60,7 @@ def ode_x0(denoise:Callable,         # D(z, sigma) -> E[z0 | z]
         z = z + (s_next - s) / s * (z - denoise(z, s))
     return z
 
-# %% ../nbs/05_daps.ipynb #48d7cb26
+# %% ../nbs/05_daps.ipynb #dc84073a
 def likelihood_weight(tau:float,                  # the data-term scale
                       likelihood:str='reference', # 'reference': ‖r‖²/τ²; 'gaussian': ‖r‖²/(2τ²)
                      ) -> float:
@@ -85,7 +85,7 @@ def data_loss_grad(prior,              # decodes latents (identity for pixel pri
         g, = torch.autograd.grad(loss.sum(), zz)
     return g, loss.detach()
 
-# %% ../nbs/05_daps.ipynb #9e01b69c
+# %% ../nbs/05_daps.ipynb #13a263bd
 def mcmc_step_size(lr:float,           # initial step size eta
                    step:int,           # annealing step k (0-based)
                    steps:int,          # N annealing steps
@@ -107,7 +107,7 @@ class LangevinKernel:
         return x + lr * score + (2 * lr) ** 0.5 * randn_from(x, generator), state
     def reset(self, state, bad): return state
 
-# %% ../nbs/05_daps.ipynb #a722b9a4
+# %% ../nbs/05_daps.ipynb #7aa1cf5a
 KERNELS = {'langevin': LangevinKernel, 'hmc': 'latentinv.hmc:HMCKernel'}
 
 def register_kernel(name:str, cls):
@@ -124,7 +124,7 @@ def get_kernel(name:str, **options):
         cls = getattr(importlib.import_module(mod), attr)
     return cls(**options)
 
-# %% ../nbs/05_daps.ipynb #04eb2bdb
+# %% ../nbs/05_daps.ipynb #b56e755c
 @dataclass
 class StepContext:
     "What hooks see during `solve` (the sampler updates it in place)."
@@ -146,7 +146,7 @@ class StepContext:
     chain_ids: torch.Tensor = None      # (K·B,) each chain's index in the initial K·B layout
     nfe: dict = None                    # the run's counters: hooks that call networks add their calls here
 
-# %% ../nbs/05_daps.ipynb #295b8368
+# %% ../nbs/05_daps.ipynb #55fb2c90
 @dataclass
 class Result:
     "What a sampler returns; tensors are on the CPU."
@@ -169,7 +169,7 @@ class Result:
         return (f"Result({self.settings.get('method', '?')}: {K} particle(s) x {B} image(s) of {tuple(self.samples.shape[2:])}, "
                 f"nfe={self.nfe}, {self.seconds:.1f} s, recovered={len(self.recovered)})")
 
-# %% ../nbs/05_daps.ipynb #337637ee
+# %% ../nbs/05_daps.ipynb #37dec79f
 HOOKS = ('grad_transform', 'extra_score', 'on_step')
 
 @dataclass(kw_only=True)
@@ -223,7 +223,7 @@ class Sampler:
                     hooks=[h for h in HOOKS if getattr(self, h) is not None],
                     latentinv=latentinv.__version__, torch=torch.__version__)
 
-# %% ../nbs/05_daps.ipynb #fec36c6e
+# %% ../nbs/05_daps.ipynb #5bd51d8f
 def _gather(t, keep, B):
     "Rows of a particle-major (K·B, ...) tensor for the kept (K', B) particle indices."
     idx = (keep.to(t.device) * B + torch.arange(B, device=t.device)).flatten()
@@ -382,7 +382,7 @@ class LatentDAPS(DAPS):
     lr_min_ratio: float = 0.023
     grad_clip: float = 1.0
 
-# %% ../nbs/05_daps.ipynb #6198e818
+# %% ../nbs/05_daps.ipynb #7e4e3569
 _REF_LATENT = dict(steps=50, sigma_max=10., sigma_min=0.1, drop_min=True, ode_steps=2, ode_sigma_min=0.001, tau=0.01,
                    likelihood='reference', grad_clip=1.0, prior_variance='sigma', kernel='hmc')
 _REF_PIXEL = dict(steps=200, sigma_max=100., sigma_min=0.1, drop_min=True, ode_steps=5, ode_sigma_min=0.01, tau=0.01,
@@ -406,10 +406,10 @@ PRESETS = {
         'hdr':               _hmc(38, 4.52e-6, 0.015, 0.58),
         'nonlinear_blur':    _hmc(80, 3.71e-6, 0.024, 0.91),
     },
-    'digits-32': {'*': _BUNDLED, 'sr4': _lm(3e-4, 0.9), 'box_inpainting': _lm(3e-4, 0.5), 'gaussian_blur': _lm(3e-4, 0.9),
+    'digits-32': {'*': _BUNDLED, 'sr4': _lm(3e-5, 0.9), 'box_inpainting': _lm(1e-4, 0.5), 'gaussian_blur': _lm(1e-4, 0.9),
                   'phase_retrieval': _lm(1e-4, 0.9)},
-    'photos-32': {'*': _BUNDLED, 'sr4': _lm(3e-4, 0.5), 'box_inpainting': _lm(3e-6, 0.9), 'gaussian_blur': _lm(1e-4, 0.9),
-                  'phase_retrieval': _lm(3e-6, 0.5)},
+    'photos-32': {'*': _BUNDLED, 'sr4': _lm(1e-4, 0.5), 'box_inpainting': _lm(1e-5, 0.5), 'gaussian_blur': _lm(1e-4, 0.9),
+                  'phase_retrieval': _lm(3e-5, 0.9)},
     },
     'daps': {'ffhq256': {
         '*': _REF_PIXEL,
@@ -436,7 +436,7 @@ def preset(method:str,            # a sampler name, e.g. 'latent-daps'
                          f"Use get_sampler({method!r}, **values) with your own values, or a preset of a similar prior.")
     return {**table[prior].get('*', {}), **table[prior][task], **overrides}
 
-# %% ../nbs/05_daps.ipynb #d7e9ab1f
+# %% ../nbs/05_daps.ipynb #70e39913
 SAMPLERS = {'daps': DAPS, 'latent-daps': LatentDAPS}
 SAMPLER_MODULES = ['latentinv.hmc', 'latentinv.resample', 'latentinv.psld', 'latentinv.diffstategrad', 'latentinv.repulsion']
 
@@ -471,7 +471,7 @@ def get_sampler(name:str, **hyperparameters) -> Sampler:
     if bad: raise ValueError(f"Unknown hyperparameter(s) {bad} for {name!r}; it has {sorted(known - set(HOOKS))}.")
     return cls(**hyperparameters)
 
-# %% ../nbs/05_daps.ipynb #759092c6
+# %% ../nbs/05_daps.ipynb #44abfbc0
 _CAL_OP_OPTIONS = {'gaussian_blur': dict(kernel_size=5, std=1.0), 'motion_blur': dict(kernel_size=5)}
 
 def calibration_problem(task:str='sr4',      # a linear operator name
@@ -526,7 +526,7 @@ def calibration_metrics(samples:torch.Tensor, # (K, B, C, H, W) unclamped sample
                 coverage90=((x >= lo) & (x <= hi)).double().mean().item(),
                 measured_std_ratio=(m_sampled[:, seen] / m_exact[seen]).median().item())
 
-# %% ../nbs/05_daps.ipynb #e1072701
+# %% ../nbs/05_daps.ipynb #26f5cac0
 def _daps_calibration(problem, mode, cls, c:float=0.1, mcmc_steps:int=None):
     "Settings for DAPS-type samplers on a calibration problem."
     prior, sy, L = problem['prior'], problem['sigma_y'], problem['lipschitz']
@@ -579,7 +579,7 @@ def calibrate(sampler_name:str='latent-daps', # a registered sampler
     if details: out.update(samples=x, problem=problem)
     return out
 
-# %% ../nbs/05_daps.ipynb #33eedb5c
+# %% ../nbs/05_daps.ipynb #5e17737f
 def _overrides(pairs:list) -> dict:
     import yaml
     out = {}
@@ -655,7 +655,7 @@ def solve_main(argv:list=None) -> int:
           f"{m['seconds']:.1f} s -> {a.out}")
     return 0
 
-# %% ../nbs/05_daps.ipynb #749e6547
+# %% ../nbs/05_daps.ipynb #2d33d2d2
 CALIBRATION_TARGETS = dict(mean_rel_error=(0, 0.10), std_ratio=(0.8, 1.25), coverage90=(0.8, 0.97))
 
 def calibrate_main(argv:list=None) -> int:
@@ -681,7 +681,7 @@ def calibrate_main(argv:list=None) -> int:
     print(line)
     return 1 if a.check and not r['meets_targets'] else 0
 
-# %% ../nbs/05_daps.ipynb #23fde256
+# %% ../nbs/05_daps.ipynb #5d0af043
 def heldout_problem(prior,                 # a loaded prior with a held-out set
                     task:str,              # an operator name
                     n_images:int=4,        # how many held-out images
@@ -747,7 +747,7 @@ def format_rows(rows:list, keys:list=None, digits:int=3) -> str:
     w = {k: max(len(k), *(len(cell(r.get(k, ''))) for r in rows)) for k in keys}
     return '\n'.join([' '.join(k.rjust(w[k]) for k in keys)] + [' '.join(cell(r.get(k, '')).rjust(w[k]) for k in keys) for r in rows])
 
-# %% ../nbs/05_daps.ipynb #d68a82d8
+# %% ../nbs/05_daps.ipynb #15d89ace
 def explorer(prior,                  # a loaded prior with a held-out set
              tasks:list=None,        # task names offered
              sampler:str='latent-daps',
@@ -794,6 +794,6 @@ def explorer(prior,                  # a loaded prior with a held-out set
     panel.run, panel.controls = run, w
     return panel
 
-# %% ../nbs/05_daps.ipynb #87abf7ef
+# %% ../nbs/05_daps.ipynb #77e97e45
 BUNDLED_SWEEP = dict(tasks=['sr4', 'box_inpainting', 'gaussian_blur', 'phase_retrieval'], base=_BUNDLED,
                      grid=dict(lr=[3e-6, 1e-5, 3e-5, 1e-4, 3e-4], momentum=[0.5, 0.9]))

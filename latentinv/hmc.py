@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['hmc_step', 'HMCKernel']
 
-# %% ../nbs/06_hmc.ipynb #0c83f062
+# %% ../nbs/06_hmc.ipynb #91ed7572
 import math
 import torch
 from .daps import register_kernel, randn_from
 
-# %% ../nbs/06_hmc.ipynb #cc396519
+# %% ../nbs/06_hmc.ipynb #e5b8f81d
 def hmc_step(x:torch.Tensor,      # positions
              v:torch.Tensor,      # velocities
              score:torch.Tensor,  # s(x) = grad log p(x)
