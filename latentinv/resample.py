@@ -16,7 +16,7 @@ import torch
 from tqdm.auto import tqdm
 from .core import make_generator
 from .daps import (Sampler, StepContext, Result, LatentDAPS, register_sampler, randn_from, PRESETS, CALIBRATION,
-                            _nonfinite, _bcast)
+                            _nonfinite, _bcast, _gather)
 from .priors import LatentPrior
 
 # %% ../nbs/07_resample.ipynb #151ffa63
@@ -112,7 +112,10 @@ class GuidedDDIM(Sampler):
         if self.grad_transform is not None:
             ctx.stage = 'guidance'
             grad = self.grad_transform(grad, z, ctx)
-        plain = ddim_step(z, z0.detach(), a, ap, self.eta, ctx.generator)
+        z0 = z0.detach()
+        if self.extra_score is not None:                    # a score term s on z_t enters through Tweedie: ẑ0 += (1−ᾱ)/√ᾱ · s
+            z0 = z0 + (1 - a) / math.sqrt(a) * self.extra_score(z.detach(), ctx)
+        plain = ddim_step(z, z0, a, ap, self.eta, ctx.generator)
         return plain - grad, plain, meas.detach()
 
     def solve(self,
@@ -151,6 +154,17 @@ class GuidedDDIM(Sampler):
                 z_new = torch.where(_bcast(bad, z_new), plain, z_new)
                 recovered += [(i, int(c)) for c in ctx.chain_ids[bad].tolist()]
             z = z_new.detach()
+            if self.on_step is not None:                    # e.g. pruning: returns (z, keep) with keep (K', B)
+                out = self.on_step(z, ctx)
+                if isinstance(out, tuple):
+                    z, keep = out
+                    if keep.ndim != 2 or keep.shape[1] != B or z.shape[0] != keep.shape[0] * B:
+                        raise ValueError(f"on_step returned keep of shape {tuple(keep.shape)} and {z.shape[0]} chains; "
+                                         f"expected keep (K', {B}) and K'·{B} chains.")
+                    ctx.chain_ids, loss = _gather(ctx.chain_ids, keep, B), _gather(loss, keep, B)
+                    K = ctx.particles = keep.shape[0]
+                else: z = out
+                z = z.detach()
             entry = dict(step=i, t=int(ts[index]), sigma=ctx.sigma, data_loss=torch.nanmean(loss.float()).item(),
                          seconds=time.perf_counter() - t0)
             if trace_images and i % 10 == 0:
