@@ -9,7 +9,9 @@ NOTEBOOKS = sorted(p.name for p in NBS.glob('*.ipynb') if not p.name.startswith(
 
 @pytest.mark.parametrize('nb', NOTEBOOKS)
 def test_notebook(nb):
-    env = {**os.environ, 'HF_HUB_OFFLINE': '1', 'MPLBACKEND': 'Agg', 'LATENTINV_TESTING': '1'}
+    # one torch thread per notebook unless the caller says otherwise: the chapters run many small tensor ops, for which
+    # extra threads only add overhead (measured 3-5x slower on a shared 2-core machine)
+    env = {'OMP_NUM_THREADS': '1', **os.environ, 'HF_HUB_OFFLINE': '1', 'MPLBACKEND': 'Agg', 'LATENTINV_TESTING': '1'}
     exe = Path(sys.executable).parent / 'nbdev_test'
     r = subprocess.run([str(exe), '--path', str(NBS / nb), '--do_print'], cwd=NBS.parent,
                        capture_output=True, text=True, env=env)
