@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 import torch
 import torch.nn.functional as F
-from .daps import register_sampler, PRESETS
+from .daps import register_sampler, PRESETS, CALIBRATION
 from .resample import GuidedDDIM
 
 # %% ../nbs/10_psld.ipynb #56345916
@@ -91,3 +91,24 @@ _TASKS = ('sr4', 'gaussian_blur', 'motion_blur', 'box_inpainting', 'random_inpai
 PRESETS['latent-dps'] = {'ffhq256': {'*': dict(steps=1000, omega=0.1), **{t: {} for t in _TASKS}, 'sr4': dict(omega=0.9)}}
 PRESETS['psld'] = {'ffhq256': {'*': dict(steps=1000, omega=0.1, gamma=0.1), **{t: {} for t in _TASKS}, 'sr4': dict(omega=0.9)}}
 PRESETS['gml-dps'] = {'ffhq256': {'*': dict(steps=1000, omega=0.1, gamma=0.1), **{t: {} for t in _TASKS}, 'sr4': dict(omega=0.9)}}
+
+# %% ../nbs/10_psld.ipynb #3fb73f6f
+# the bundled 32 px priors: 50 DDIM steps (a CPU budget; the reference runs 1000), ω and γ from the sweep above
+_BUNDLED_DDIM = {
+    'latent-dps': {
+        'digits-32': dict(sr4=dict(omega=3.0), box_inpainting=dict(omega=1.0), gaussian_blur=dict(omega=1.0)),
+        'photos-32': dict(sr4=dict(omega=1.0), box_inpainting=dict(omega=1.0), gaussian_blur=dict(omega=3.0)),
+    },
+    'psld': {
+        'digits-32': dict(sr4=dict(omega=3.0, gamma=0.1), box_inpainting=dict(omega=1.0, gamma=1.0), gaussian_blur=dict(omega=1.0, gamma=1.0)),
+        'photos-32': dict(sr4=dict(omega=1.0, gamma=0.1), box_inpainting=dict(omega=1.0, gamma=1.0), gaussian_blur=dict(omega=0.3, gamma=1.0)),
+    },
+    'gml-dps': {
+        'digits-32': dict(sr4=dict(omega=3.0, gamma=0.1), box_inpainting=dict(omega=1.0, gamma=0.1), gaussian_blur=dict(omega=1.0, gamma=0.1)),
+        'photos-32': dict(sr4=dict(omega=1.0, gamma=0.1), box_inpainting=dict(omega=1.0, gamma=1.0), gaussian_blur=dict(omega=3.0, gamma=1.0)),
+    },
+}
+for _name, _table in _BUNDLED_DDIM.items():
+    for _p, _tasks in _table.items(): PRESETS[_name][_p] = {'*': dict(steps=50), **_tasks}
+for _name in ('latent-dps', 'psld', 'gml-dps'):                  # the calibration section's budget
+    CALIBRATION[_name] = lambda problem, mode: dict(steps=100)

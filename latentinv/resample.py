@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['vp_alphas_cumprod', 'ddim_schedule', 'vp_sigma', 'denoise_vp', 'ddim_step', 'new_nfe', 'reference_tweedie',
            'chain_residual_norm', 'GuidedDDIM', 'resample_variance', 'stochastic_resample', 'pixel_optimization',
-           'latent_optimization', 'hard_data_consistency', 'ReSample', 'CountingPrior', 'LatentDAPSReSample']
+           'latent_optimization', 'hard_data_consistency', 'ReSample', 'CountingPrior', 'LatentDAPSReSample',
+           'heldout_compare', 'show_heldout']
 
 # %% ../nbs/07_resample.ipynb #d69737ac
 import dataclasses, math, time
@@ -374,4 +375,63 @@ class LatentDAPSReSample(LatentDAPS):
                                 trace_images, callback)
 
 register_sampler('latent-daps-resample', LatentDAPSReSample)
-CALIBRATION['latent-daps-resample'] = CALIBRATION['latent-daps']   # the same DAPS settings; the window is set per call
+# the same DAPS settings (10 annealing steps), with the optimisation window scaled to steps 3–8 (15–44 of 50 in the study)
+CALIBRATION['latent-daps-resample'] = lambda p, mode: dict(CALIBRATION['latent-daps'](p, mode), opt_start=3, opt_stop=9)
+
+# %% ../nbs/07_resample.ipynb #ad5292e1
+# the bundled 32 px priors (sweep above): a CPU budget of 50 DDIM steps, HDC every 5th step with at most 200 pixel /
+# 50 latent iterations, a constant nudge ω = 1; γ from the sweep
+_RS_BUNDLED = dict(steps=50, omega=1., guidance_schedule='constant', tweedie='exact', hdc_every=5, latent_iters=50,
+                   pixel_iters=200, window=20)
+for _p, _g in {'digits-32': dict(sr4=10., box_inpainting=10., gaussian_blur=40.),
+               'photos-32': dict(sr4=10., box_inpainting=40., gaussian_blur=40.)}.items():
+    PRESETS['resample'][_p] = {'*': _RS_BUNDLED, **{t: dict(gamma=g) for t, g in _g.items()}}
+# the hybrid: LatentDAPS's bundled preset, the optimisation window at annealing steps 7–21 of 25, opt_iters from the sweep
+_HYBRID_WINDOW = dict(opt_start=7, opt_stop=22)
+PRESETS['latent-daps-resample'] = {
+    _p: {'*': {**PRESETS['latent-daps'][_p]['*'], **_HYBRID_WINDOW},
+         **{t: {**PRESETS['latent-daps'][_p][t], 'opt_iters': n} for t, n in _n.items()}}
+    for _p, _n in {'digits-32': dict(sr4=5, box_inpainting=5, gaussian_blur=30),
+                   'photos-32': dict(sr4=5, box_inpainting=5, gaussian_blur=30)}.items()}
+CALIBRATION['resample'] = lambda problem, mode: dict(steps=50, hdc_every=5, latent_iters=50, pixel_iters=200, window=20)
+
+# %% ../nbs/07_resample.ipynb #9c93d117
+def heldout_compare(prior,                  # a loaded prior with a held-out set
+                    tasks:list,             # operator names
+                    methods:dict,           # label -> (sampler name, hyperparameters or a function task -> hyperparameters)
+                    n_images:int=4, particles:int=4, sigma_y:float=0.05, seed:int=2, start:int=2,
+                   ) -> tuple:
+    "`heldout_table` for several samplers at once: (rows, picks); rows add s/sample and the NFE, picks[task] the first image's truth, measurement, baseline and each method's residual-selected sample."
+    from latentinv.daps import heldout_problem, get_sampler, select_by_residual, select_particles
+    from latentinv.metrics import psnr, ssim
+    from latentinv.cli import measurement_image
+    rows, picks = [], {}
+    for task in tasks:
+        x, op, y = heldout_problem(prior, task, n_images, sigma_y, seed, start)
+        xb = op.baseline(y)
+        rows.append(dict(task=task, method='baseline', psnr=psnr(xb, x).mean().item(), ssim=ssim(xb, x).mean().item(),
+                         residual=((op(xb) - y).flatten(1).norm(dim=1) / y.flatten(1).norm(dim=1)).mean().item()))
+        picks[task] = {'truth': x[0], 'measurement': measurement_image(op, y)[0], 'baseline': xb[0].clamp(-1, 1)}
+        for label, (name, hp) in methods.items():
+            hp = hp(task) if callable(hp) else dict(hp)
+            res = get_sampler(name, **hp).solve(prior, op, y.to(prior.device), particles=particles, seed=seed, progress=False)
+            op.to('cpu')
+            idx = select_by_residual(res.residual)
+            ps, ss = psnr(res.samples, x), ssim(res.samples, x)
+            rows.append(dict(task=task, method=label, psnr=select_particles(ps, idx).mean().item(),
+                             ssim=select_particles(ss, idx).mean().item(), best_psnr=ps.max(0).values.mean().item(),
+                             residual=select_particles(res.residual, idx).mean().item(),
+                             s_per_sample=res.seconds / (n_images * particles), **res.nfe))
+            picks[task][label] = select_particles(res.samples, idx)[0]
+    return rows, picks
+
+def show_heldout(picks:dict, rows:list=None, size:float=1.2, suptitle:str=None):
+    "One row per task of `heldout_compare`'s picks (PSNR over the 4 images in the titles when `rows` are given)."
+    from latentinv.core import show_images
+    score = {(r['task'], r['method']): r['psnr'] for r in rows or []}
+    ims, titles = [], []
+    for task, p in picks.items():
+        for k, im in p.items():
+            ims.append(im)
+            titles.append(task if k == 'truth' else k + (f" {score[task, k]:.1f}" if (task, k) in score else ''))
+    return show_images(ims, titles, ncols=len(next(iter(picks.values()))), size=size, suptitle=suptitle)
