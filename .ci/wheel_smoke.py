@@ -21,3 +21,13 @@ for cmd in (['demo', '--images', '1', '--steps', '5'], ['baseline', '--task', 's
     print(r.stdout[-3000:])
     assert r.returncode == 0, f'latentinv {cmd[0]} failed from the installed wheel:\n{r.stderr[-3000:]}'
     print('CLI', ' '.join(cmd), 'wrote', sorted(p.name for p in out.iterdir()))
+# the experiment runner with a bundled config listed and a small config of the user's own, run twice (the second run reuses)
+r = subprocess.run([str(exe), 'experiment', 'list'], capture_output=True, text=True)
+assert r.returncode == 0 and 'seed000-part1-hybrid' in r.stdout, r.stdout + r.stderr
+work = Path(tempfile.mkdtemp()); cfg = work / 'small.yaml'
+cfg.write_text("name: small\nprior: digits-32\ntasks: [sr4]\nimages: 1\nruns:\n  - {sampler: baseline}\n"
+               "  - {sampler: latent-daps, particles: 2, set: {steps: 3, mcmc_steps: 2}}\n")
+for expect in ('2 unit(s) run', '0 unit(s) run, 2 reused'):
+    r = subprocess.run([str(exe), 'experiment', 'run', str(cfg), '--store', str(work / 'store')], capture_output=True, text=True)
+    assert r.returncode == 0 and expect in r.stdout, f'latentinv experiment run failed from the wheel:\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}'
+print('CLI experiment run wrote', sorted(p.name for p in (work / 'store').iterdir()))
