@@ -6,10 +6,10 @@
 __all__ = ['KERNELS', 'HOOKS', 'PRESETS', 'SAMPLERS', 'SAMPLER_MODULES', 'CALIBRATION', 'SOLVE_EXTENSIONS', 'CALIBRATION_TARGETS',
            'BUNDLED_SWEEP', 'annealing_sigmas', 'ode_sigmas', 'ode_x0', 'likelihood_weight', 'data_loss_grad',
            'mcmc_step_size', 'randn_from', 'LangevinKernel', 'register_kernel', 'get_kernel', 'StepContext', 'Result',
-           'Sampler', 'DAPS', 'LatentDAPS', 'preset', 'register_sampler', 'load_sampler_modules', 'sampler_names',
-           'get_sampler', 'calibration_problem', 'calibration_metrics', 'calibrate', 'register_solve_extension',
-           'solve_main', 'calibrate_main', 'heldout_problem', 'score_run', 'sweep', 'heldout_table', 'format_rows',
-           'explorer']
+           'Sampler', 'apply_on_step', 'DAPS', 'LatentDAPS', 'preset', 'register_sampler', 'load_sampler_modules',
+           'sampler_names', 'get_sampler', 'calibration_problem', 'calibration_metrics', 'calibrate',
+           'register_solve_extension', 'solve_main', 'calibrate_main', 'heldout_problem', 'score_run', 'sweep',
+           'heldout_table', 'format_rows', 'explorer']
 
 # %% ../nbs/05_daps.ipynb #4e51d736
 import argparse, dataclasses, importlib, importlib.util, itertools, json, math, sys, time, warnings
@@ -234,6 +234,18 @@ def _nonfinite(t): return ~torch.isfinite(t).flatten(1).all(1)
 
 def _bcast(v, x): return v.view(-1, *[1] * (x.ndim - 1))
 
+def apply_on_step(hook, x, ctx) -> tuple:
+    "Call an `on_step` hook on the (K·B, ...) chains x; returns (x, keep): keep is None, or the checked (K', B) indices of a pruning (ctx.particles and ctx.chain_ids are then updated)."
+    out = hook(x, ctx)
+    if not isinstance(out, tuple): return out, None
+    x, keep = out
+    B = ctx.images
+    if keep.ndim != 2 or keep.shape[1] != B or x.shape[0] != keep.shape[0] * B:
+        raise ValueError(f"on_step returned keep of shape {tuple(keep.shape)} and {x.shape[0]} chains; "
+                         f"expected keep (K', {B}) and K'·{B} chains.")
+    ctx.chain_ids, ctx.particles = _gather(ctx.chain_ids, keep, B), keep.shape[0]
+    return x, keep
+
 @dataclass(kw_only=True)
 class DAPS(Sampler):
     "Decoupled Annealing Posterior Sampling; the defaults are the reference pixel settings."
@@ -344,16 +356,10 @@ class DAPS(Sampler):
             x, loss, failed, lr_scale = self._mcmc(ctx, kernel, z0, self._r2(prior, sigma, z0), lr, w, lr_scale, nfe)
             if failed.any(): recovered += [(k, int(c)) for c in ctx.chain_ids[failed].tolist()]
             if self.on_step is not None:
-                out = self.on_step(x, ctx)
-                if isinstance(out, tuple):
-                    x, keep = out
-                    if keep.ndim != 2 or keep.shape[1] != B or x.shape[0] != keep.shape[0] * B:
-                        raise ValueError(f"on_step returned keep of shape {tuple(keep.shape)} and {x.shape[0]} chains; "
-                                         f"expected keep (K', {B}) and K'·{B} chains.")
-                    lr_scale, ctx.chain_ids = _gather(lr_scale, keep, B), _gather(ctx.chain_ids, keep, B)
+                x, keep = apply_on_step(self.on_step, x, ctx)
+                if keep is not None:                        # pruned: the per-chain state follows the kept chains
+                    lr_scale, K = _gather(lr_scale, keep, B), ctx.particles
                     if loss is not None: loss = ctx.loss = _gather(loss, keep, B)
-                    K = ctx.particles = keep.shape[0]
-                else: x = out
             prev = x
             z = x + sigma_next * randn_from(x, g) if sigma_next > 0 else x
             entry = dict(step=k, sigma=sigma, lr=lr,

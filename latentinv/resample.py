@@ -17,7 +17,7 @@ import torch
 from tqdm.auto import tqdm
 from .core import make_generator
 from .daps import (Sampler, StepContext, Result, LatentDAPS, register_sampler, randn_from, PRESETS, CALIBRATION,
-                            _nonfinite, _bcast, _gather)
+                            _nonfinite, _bcast, _gather, apply_on_step)
 from .priors import LatentPrior
 
 # %% ../nbs/07_resample.ipynb #151ffa63
@@ -156,15 +156,8 @@ class GuidedDDIM(Sampler):
                 recovered += [(i, int(c)) for c in ctx.chain_ids[bad].tolist()]
             z = z_new.detach()
             if self.on_step is not None:                    # e.g. pruning: returns (z, keep) with keep (K', B)
-                out = self.on_step(z, ctx)
-                if isinstance(out, tuple):
-                    z, keep = out
-                    if keep.ndim != 2 or keep.shape[1] != B or z.shape[0] != keep.shape[0] * B:
-                        raise ValueError(f"on_step returned keep of shape {tuple(keep.shape)} and {z.shape[0]} chains; "
-                                         f"expected keep (K', {B}) and K'·{B} chains.")
-                    ctx.chain_ids, loss = _gather(ctx.chain_ids, keep, B), _gather(loss, keep, B)
-                    K = ctx.particles = keep.shape[0]
-                else: z = out
+                z, keep = apply_on_step(self.on_step, z, ctx)
+                if keep is not None: loss, K = _gather(loss, keep, B), ctx.particles
                 z = z.detach()
             entry = dict(step=i, t=int(ts[index]), sigma=ctx.sigma, data_loss=torch.nanmean(loss.float()).item(),
                          seconds=time.perf_counter() - t0)
