@@ -114,6 +114,7 @@ class GuidedDDIM(Sampler):
             ctx.stage = 'guidance'
             grad = self.grad_transform(grad, z, ctx)
         z0 = z0.detach()
+        ctx.z0_hat = z0                                     # hooks (e.g. repulsion) see the Tweedie estimate of this step
         if self.extra_score is not None:                    # a score term s on z_t enters through Tweedie: ẑ0 += (1−ᾱ)/√ᾱ · s
             z0 = z0 + (1 - a) / math.sqrt(a) * self.extra_score(z.detach(), ctx)
         plain = ddim_step(z, z0, a, ap, self.eta, ctx.generator)
