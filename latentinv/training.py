@@ -415,22 +415,17 @@ def ddim_sample_latents(unet, scheduler,          # the ε-predictor and its (DD
     return torch.cat(out)
 
 # %% ../nbs/04_training.ipynb #5e428ca2
-PRIOR_RECIPES = {
-    'digits-32': dict(
-        ae=dict(kind='kl', latent_channels=4, block_out_channels=(32, 32, 64), layers_per_block=1, norm_num_groups=16),
+def _recipe(latent_channels:int) -> dict:
+    "The training recipe of a bundled prior; digits and photos differ only in the autoencoder's latent channels."
+    return dict(
+        ae=dict(kind='kl', latent_channels=latent_channels, block_out_channels=(32, 32, 64), layers_per_block=1, norm_num_groups=16),
         ae_train=dict(steps=20000, batch_size=16, lr=2e-3, warmup=100, schedule='constant', kl_weight=1e-6,
                       grad_weight=0.5, ema_decay=0.999),
         unet=dict(block_out_channels=(64, 128, 128), layers_per_block=1, attention_levels=(False, True, True)),
         unet_train=dict(steps=40000, batch_size=64, lr=5e-4, warmup=200, schedule='constant', ema_decay=0.999),
-        dec_train=dict(steps=20000, batch_size=16, lr=5e-4, warmup=50, schedule='constant', grad_weight=0.5, ema_decay=0.999)),
-    'photos-32': dict(
-        ae=dict(kind='kl', latent_channels=8, block_out_channels=(32, 32, 64), layers_per_block=1, norm_num_groups=16),
-        ae_train=dict(steps=20000, batch_size=16, lr=2e-3, warmup=100, schedule='constant', kl_weight=1e-6,
-                      grad_weight=0.5, ema_decay=0.999),
-        unet=dict(block_out_channels=(64, 128, 128), layers_per_block=1, attention_levels=(False, True, True)),
-        unet_train=dict(steps=40000, batch_size=64, lr=5e-4, warmup=200, schedule='constant', ema_decay=0.999),
-        dec_train=dict(steps=20000, batch_size=16, lr=5e-4, warmup=50, schedule='constant', grad_weight=0.5, ema_decay=0.999)),
-}
+        dec_train=dict(steps=20000, batch_size=16, lr=5e-4, warmup=50, schedule='constant', grad_weight=0.5, ema_decay=0.999))
+
+PRIOR_RECIPES = {'digits-32': _recipe(4), 'photos-32': _recipe(8)}
 
 DATA_NOTES = {
     'digits-32': """# digits-32: training data
