@@ -4,15 +4,17 @@
 
 # %% ../nbs/00_core.ipynb #711a3bf1
 from __future__ import annotations
-import math
+import json, math, os, re
 from pathlib import Path
 import numpy as np
 import torch
+import yaml
 from PIL import Image
 
 # %% auto #0
 __all__ = ['ImageError', 'check_image', 'to01', 'from01', 'resize_image', 'load_image', 'image_to_uint8', 'save_image',
-           'make_generator', 'image_generators', 'data_dir', 'example_images', 'example_image', 'show_images']
+           'make_generator', 'image_generators', 'data_dir', 'example_images', 'example_image', 'show_images',
+           'write_json', 'read_yaml']
 
 # %% ../nbs/00_core.ipynb #2e15a266
 class ImageError(ValueError):
@@ -156,3 +158,32 @@ def show_images(images,           # list of (C,H,W)/(1,C,H,W) tensors in [-1, 1]
     if suptitle: fig.suptitle(suptitle)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/00_core.ipynb #0f3c90ff
+def write_json(path,          # the file to write (its folder is created)
+               obj,           # anything `json.dumps` takes; other numbers (numpy, tensors' items) via float
+               indent:int=1,
+              ) -> Path:
+    "Write `obj` as JSON atomically: a temporary file in the same folder, then a rename over `path`."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
+    try:
+        tmp.write_text(json.dumps(obj, indent=indent, default=float))
+        tmp.replace(path)
+    finally:
+        if tmp.exists(): tmp.unlink()
+    return path
+
+class _Loader(yaml.SafeLoader): "yaml.SafeLoader that also reads 1e-4-style numbers as floats."
+_Loader.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(r'^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$'),
+                              list('-+0123456789'))
+
+def read_yaml(source):         # a file path, or YAML text
+    "Parse YAML safely (no Python objects); `1e-4` is a float. A path that does not exist is an error naming it."
+    if isinstance(source, Path) or (isinstance(source, str) and '\n' not in source and source.endswith(('.yaml', '.yml'))):
+        p = Path(source)
+        if not p.is_file(): raise FileNotFoundError(f"no YAML file {str(p)!r}.")
+        source = p.read_text()
+    return yaml.load(source, Loader=_Loader)
+

@@ -11,10 +11,12 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from .core import check_image, ImageError, to01
+from .operators import Operator
 
 # %% auto #0
 __all__ = ['LPIPS_BACKBONE_FILE', 'psnr', 'ssim', 'lpips_weights_path', 'lpips_available', 'load_lpips', 'lpips',
-           'measurement_residual', 'pairwise_distance', 'best_of', 'select_by_residual', 'select_particles', 'evaluate']
+           'measurement_residual', 'pairwise_distance', 'best_of', 'select_by_residual', 'select_particles', 'evaluate',
+           'mean_over_images']
 
 # %% ../nbs/02_metrics.ipynb #5cafe4e7
 def _image_pair(x:torch.Tensor,      # (B, C, H, W) or (K, B, C, H, W) reconstructions in [-1, 1]
@@ -159,7 +161,7 @@ def lpips(x:torch.Tensor,      # (B, C, H, W) or (K, B, C, H, W) reconstructions
 
 # %% ../nbs/02_metrics.ipynb #795f4f1f
 @torch.no_grad()
-def measurement_residual(op,                 # the forward operator: op(x) maps (B, C, H, W) images to measurements (B, ...)
+def measurement_residual(op,                 # an `Operator` (takes (K, B, ...)) or any callable mapping (B, C, H, W) to (B, ...)
                          x:torch.Tensor,     # (B, C, H, W) or (K, B, C, H, W) reconstructions in [-1, 1]
                          y:torch.Tensor,     # (B, ...) measurements
                          relative:bool=True, # divide by ||y|| per image
@@ -171,19 +173,17 @@ def measurement_residual(op,                 # the forward operator: op(x) maps 
     check_image(xs.reshape(-1, *xs.shape[-3:]), 'x')
     if y.shape[0] != xs.shape[1]:
         raise ValueError(f"y has {y.shape[0]} measurements but x has {xs.shape[1]} images: pass the y measured from the same batch.")
-    res = []
-    for xk in xs:                                   # one particle slice at a time: op may hold per-image state
-        ax = op(xk)
-        if ax.shape != y.shape:
-            raise ValueError(f"op(x) has shape {tuple(ax.shape)} but y has {tuple(y.shape)}: y must come from this operator.")
-        res.append(torch.linalg.vector_norm((ax - y).flatten(1), dim=1))
-    r = torch.stack(res)
+    ax = op(xs) if isinstance(op, Operator) else torch.stack([op(xk) for xk in xs])   # particles keep their image's state
+    if ax.shape[1:] != y.shape:
+        raise ValueError(f"op(x) has shape {tuple(ax.shape[1:])} but y has {tuple(y.shape)}: y must come from this operator.")
+    r = torch.linalg.vector_norm((ax - y).flatten(2), dim=-1)
     if relative:
         ny = torch.linalg.vector_norm(y.flatten(1), dim=1)
         if (ny == 0).any():
             raise ValueError("some measurements y are all zero, so the relative residual is undefined: pass relative=False.")
         r = r / ny
     return r if x.ndim == 5 else r[0]
+
 
 # %% ../nbs/02_metrics.ipynb #0fcce815
 def pairwise_distance(features:torch.Tensor, # (K, B, D) or (K, B, ...) features of K particles for B images
@@ -219,24 +219,37 @@ def select_particles(x:torch.Tensor,     # (K, B, ...) values or samples for K p
     return x[index.to(x.device), torch.arange(x.shape[1], device=x.device)]
 
 # %% ../nbs/02_metrics.ipynb #902147be
-def evaluate(samples,               # (B, C, H, W) or (K, B, C, H, W) reconstructions in [-1, 1], or a result with `.samples`
+def evaluate(samples,               # (B, C, H, W) or (K, B, C, H, W) reconstructions in [-1, 1], or a `Result`
              x_true:torch.Tensor,   # (B, C, H, W) ground truth in [-1, 1]
              op=None,               # forward operator, op(x) -> measurements; enables the residual and selection
              y:torch.Tensor=None,   # (B, ...) measurements, given with `op`
+             perceptual:bool=None,  # LPIPS: None = when the images are at least 32 px (its minimum); True/False: always/never
             ) -> dict:
     "Per-image PSNR, SSIM, LPIPS, residual and, for K particles, oracle best-of-K, mean and residual-selected values."
+    stored = getattr(samples, 'residual', None)
     samples = getattr(samples, 'samples', samples)
     if (op is None) != (y is None): raise ValueError("pass both `op` and `y` (for the residual and selection), or neither.")
-    out = dict(psnr=psnr(samples, x_true), ssim=ssim(samples, x_true), lpips=lpips(samples, x_true),
-               residual=measurement_residual(op, samples, y) if op is not None else None)
+    x_true = x_true.to(samples.device)
+    if perceptual is None: perceptual = min(samples.shape[-2:]) >= 32
+    out = dict(psnr=psnr(samples, x_true), ssim=ssim(samples, x_true), lpips=lpips(samples, x_true) if perceptual else None,
+               residual=measurement_residual(op, samples, y.to(samples)) if op is not None else stored)
     if samples.ndim == 5:
-        idx = select_by_residual(out['residual']) if op is not None else None
+        idx = select_by_residual(out['residual']) if out['residual'] is not None else None
         for m, higher in (('psnr', True), ('ssim', True), ('lpips', False)):
             v = out[m]
             out[f'mean_{m}'] = None if v is None else v.mean(0)
             out[f'best_{m}'] = None if v is None else best_of(v, higher)[0]
             out[f'selected_{m}'] = None if v is None or idx is None else select_particles(v, idx)
         out['selected_index'] = idx
+        out['selected_residual'] = None if idx is None else select_particles(out['residual'], idx)
         k = samples.shape[0]
         out['pixel_diversity'] = pairwise_distance(to01(samples)) / math.sqrt(samples[0, 0].numel()) if k > 1 else None
     return out
+
+def mean_over_images(ev:dict,        # from `evaluate`
+                     keys:tuple=None, # which per-image (B,) entries (default: every one)
+                    ) -> dict:
+    "The mean over images of every per-image entry of an `evaluate` dict, as plain floats (None stays None)."
+    keys = keys or [k for k, v in ev.items() if v is None or (isinstance(v, torch.Tensor) and v.ndim == 1 and k != 'selected_index')]
+    return {k: None if ev[k] is None else ev[k].float().mean().item() for k in keys}
+
