@@ -13,7 +13,7 @@ from .metrics import evaluate
 from .priors import load_prior
 from .sampler import preset, get_sampler, sampler_names, split_options, configure_extensions, extension_metrics
 from .evaluation import heldout_problem, format_rows
-import latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld  # register the methods
+import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld  # register the methods
 
 # %% auto #0
 __all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'METRICS', 'ConfigError', 'load_config', 'config_path', 'bundled_configs',

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_operators.ipynb #7c3cc44b
 from __future__ import annotations
-import math, inspect, importlib
+import math, inspect
 import torch
 import torch.nn.functional as F
 from .core import check_image, ImageError, make_generator, image_generators
@@ -177,7 +177,6 @@ class LinearOperator(Operator):
 
 # %% ../nbs/01_operators.ipynb #493486ff
 _OPERATORS = {}
-_LAZY_OPERATORS = {'nonlinear_blur': ('latentinv.nonlinear_blur', 'NonlinearBlur')}
 
 def register_operator(name:str):
     "Class decorator: register an `Operator` subclass under `name` for `get_operator`."
@@ -191,7 +190,7 @@ def register_operator(name:str):
 
 def operator_names() -> list:
     "Names `get_operator` accepts."
-    return sorted(set(_OPERATORS) | set(_LAZY_OPERATORS))
+    return sorted(_OPERATORS)
 
 def get_operator(name:str,          # a name from `operator_names()`
                  image_size:int=256,# image side H = W
@@ -202,14 +201,9 @@ def get_operator(name:str,          # a name from `operator_names()`
                  **kwargs,          # operator-specific options (e.g. factor, kernel_size, std, p, oversample)
                 ) -> Operator:
     "Build the operator `name` with the reference defaults scaled to `image_size`."
-    if name not in _OPERATORS and name in _LAZY_OPERATORS:
-        mod, cls_name = _LAZY_OPERATORS[name]
-        try: module = importlib.import_module(mod)
-        except ImportError as e:
-            raise ImportError(f"Operator {name!r} is provided by `{mod}`, which could not be imported: {e}") from e
-        if name not in _OPERATORS: register_operator(name)(getattr(module, cls_name))
     if name not in _OPERATORS:
-        raise ValueError(f"Unknown operator {name!r}. Known operators: {', '.join(operator_names())}.")
+        raise ValueError(f"Unknown operator {name!r}. Known operators: {', '.join(operator_names())}"
+                         + (" (nonlinear_blur registers itself when its chapter is imported: import latentinv.all)." if name == 'nonlinear_blur' else '.'))
     cls = _OPERATORS[name]
     params = inspect.signature(cls.__init__).parameters
     if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
