@@ -40,7 +40,7 @@ header.topbar .links a:hover{text-decoration:underline}
 #search .pagefind-ui__result-link{color:var(--link)}
 #nav-toggle{display:none;background:none;border:1px solid #8c959f;color:#fff;border-radius:6px;padding:.2rem .55rem;font-size:1rem;cursor:pointer}
 .layout{display:grid;grid-template-columns:15rem minmax(0,1fr) 15rem;gap:0 2rem;max-width:90rem;margin:0 auto}
-nav#sidebar{grid-column:1;grid-row:1} main{grid-column:2;grid-row:1} aside.toc{grid-column:3;grid-row:1}
+nav#sidebar{grid-column:1;grid-row:1} main{grid-column:2;grid-row:1}
 nav#sidebar{position:sticky;top:var(--top);align-self:start;max-height:calc(100vh - var(--top));overflow-y:auto;padding:1rem .5rem 2rem 1rem;background:var(--bg-side);border-right:1px solid var(--line);min-height:calc(100vh - var(--top))}
 nav#sidebar ol{list-style:none;margin:0;padding:0}
 nav#sidebar a{display:block;color:var(--fg);text-decoration:none;padding:.25rem .5rem;border-radius:6px;font-size:.95rem;line-height:1.35}
@@ -53,7 +53,7 @@ main h1.title{margin:.25rem 0 .5rem;font-size:2.1rem;line-height:1.25}
 main h2{margin-top:2.2rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}
 main h3{margin-top:1.8rem}
 main{overflow-wrap:anywhere} pre{overflow-wrap:normal}
-aside.toc{position:sticky;top:var(--top);align-self:start;max-height:calc(100vh - var(--top));overflow-y:auto;padding:1.25rem .5rem 2rem 0;font-size:.85rem}
+aside.toc{position:fixed;top:var(--top);right:max(0px,calc((100vw - 90rem)/2));width:15rem;max-height:calc(100vh - var(--top));overflow-y:auto;padding:1.25rem .75rem 2rem 0;font-size:.85rem}
 aside.toc summary{font-weight:600;cursor:pointer;color:var(--muted);margin-bottom:.4rem}
 aside.toc ul{list-style:none;margin:0;padding-left:.8rem}
 aside.toc > details > nav > ul{padding-left:0}
@@ -88,11 +88,10 @@ a.back-to-top:hover{opacity:1}
 footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
 @media (max-width:75rem){
   .layout{grid-template-columns:14rem minmax(0,1fr);gap:0 1.5rem}
-  aside.toc{grid-column:2;grid-row:1;position:static;max-height:none;padding:1rem 0 0;order:-1}
-  main{grid-column:2;grid-row:2;padding-top:.5rem}
-  nav#sidebar{grid-row:1 / span 2}
+  aside.toc{position:static;width:auto;max-height:none;padding:0;margin:0 0 1.5rem}
   aside.toc details{border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem;background:var(--bg-side)}
   aside.toc summary{margin:0}
+  aside.toc details[open] summary{margin-bottom:.4rem}
 }
 @media (max-width:50rem){
   #nav-toggle{display:inline-block}
@@ -130,10 +129,10 @@ $highlighting-css$
 </header>
 <div class="layout">
 <nav id="sidebar" aria-label="Chapters">$nav$</nav>
-$if(toc)$<aside class="toc" data-pagefind-ignore><details id="toc-box"><summary>On this page</summary><nav>$table-of-contents$</nav></details></aside>$endif$
 <main data-pagefind-body>
 <h1 class="title">$title$</h1>
 $if(description-html)$<div class="description">$description-html$</div>$endif$
+$if(toc)$<aside class="toc" data-pagefind-ignore><details id="toc-box"><summary>On this page</summary><nav>$table-of-contents$</nav></details></aside>$endif$
 $body$
 $pager$
 <footer data-pagefind-ignore>Generated from <code>$source$</code> — <a href="$git-url$">$site-title$ on GitHub</a></footer>
@@ -145,7 +144,7 @@ $pager$
 <script>
 window.addEventListener('DOMContentLoaded', function () {
   if (window.PagefindUI) new PagefindUI({element: '#search', showSubResults: true, showImages: false,
-      baseUrl: new URL('.', location.href).pathname, translations: {placeholder: 'Search the docs'}});
+      baseUrl: new URL('.', location.href).pathname, translations: {placeholder: 'Search'}});
 });
 </script>
 </body></html>
