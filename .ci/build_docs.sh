@@ -14,7 +14,8 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} with apt-get"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)   # root here and in CI; GitHub's runners need sudo
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 "$PY" -c "import pagefind_bin, selenium" 2>/dev/null || { echo "$PY lacks pagefind[bin] or selenium: pip install -e '.[dev]'"; exit 1; }
 site=_docs
