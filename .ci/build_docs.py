@@ -75,7 +75,7 @@ table{border-collapse:collapse;font-size:.92rem}
 td,th{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:var(--bg-side)}
 span.math-display{display:block;overflow-x:auto;overflow-y:hidden;max-width:100%;padding:.3rem 0}
-math{font-size:1.05em}
+math{font-size:1.05em;font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math}
 blockquote{margin:1rem 0;padding:.1rem 1rem;border-left:4px solid var(--line);color:var(--muted)}
 hr{border:0;border-top:1px solid var(--line);margin:2rem 0 1rem}
 nav.pager{display:flex;justify-content:space-between;gap:1rem;margin-top:3rem;padding-top:1rem;border-top:1px solid var(--line)}
@@ -102,7 +102,7 @@ footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
   .layout{display:block}
   nav#sidebar{display:none;position:fixed;top:var(--top);left:0;right:0;bottom:0;max-height:none;z-index:15;border-right:0;padding:1rem}
   body.nav-open nav#sidebar{display:block}
-  main,aside.toc{padding-left:1rem;padding-right:1rem}
+  main{padding-left:1rem;padding-right:1rem}
   main h1.title{font-size:1.6rem}
   nav.pager{flex-direction:column}
   .math-inline{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:-.35em}
@@ -240,6 +240,8 @@ def plain(md, limit=240):
     s = re.sub(r'!\[[^\]]*\]\([^)]*\)', '', md)
     s = re.sub(r'\[([^\]]*)\]\([^)]*\)', r'\1', s)
     s = re.sub(r'\\(?:mathcal|mathrm|mathbf|operatorname|text|boldsymbol)\{([^}]*)\}', r'\1', s)
+    s = re.sub(r'\\(?:mathcal|mathrm|mathbf|mathbb|operatorname|text|boldsymbol|left|right|big|Big)\b\s*', '', s)
+    s = re.sub(r'\\[,;:! ]', ' ', s)
     s = s.replace('\\mid', '|').replace('\\sim', '~').replace('\\approx', '≈').replace('\\times', '×')
     s = re.sub(r'\\([A-Za-z]+)', r'\1', s)
     s = re.sub(r'[`*_$#{}]|\\', '', s)
@@ -247,9 +249,15 @@ def plain(md, limit=240):
     return s if len(s) <= limit else s[:limit].rsplit(' ', 1)[0] + '…'
 
 def first_sentence(md):
+    "The first sentence of a markdown cell, after its heading if it starts with one (`Heading: sentence`)."
+    head = ''
+    m = re.match(r'\s*#+\s+(.+)\n+', md)
+    if m: head, md = plain(m.group(1)), md[m.end():]
+    if not md.strip(): return head
     text = plain(md, 10**6)
     m = re.match(r'(.+?[.:!?])(\s|$)', text)
-    return plain(m.group(1) if m else text)
+    sent = plain(m.group(1) if m else text)
+    return f'{head}: {sent}' if head else sent
 
 def figure_title(code):
     "A figure's own title from the code that draws it (suptitle/set_title/title/show_images titles)."
@@ -279,6 +287,7 @@ def notebook_to_markdown(nb, stem, media_dir):
         if d.get('echo') != 'false' and code.strip(): out.append(f'```python\n{code}\n```')
         if d.get('output') == 'false': continue
         alt_base = plain(d.get('fig-alt') or d.get('fig-cap') or '') or figure_title(code) or first_sentence(last_md)
+        n_png = sum('image/png' in o.get('data', {}) for o in c.get('outputs', [])); k_png = 0
         for o in c.get('outputs', []):
             if o['output_type'] == 'stream':
                 txt = ''.join(o['text']).rstrip()
@@ -288,7 +297,8 @@ def notebook_to_markdown(nb, stem, media_dir):
                 if 'image/png' in data:
                     n_img += 1; fn = f'{stem}_fig{n_img}.png'
                     (media_dir/fn).write_bytes(base64.b64decode(''.join(data['image/png'])))
-                    alt = (alt_base or f'Figure {n_img} of {stem}').replace('"', "'").replace('[', '(').replace(']', ')')
+                    k_png += 1
+                    alt = (alt_base or f'Figure {n_img} of {stem}') + (f' ({k_png} of {n_png})' if n_png > 1 else '')
                     out.append(f'<img src="figures/{fn}" alt="{html.escape(alt)}" loading="eager">')
                 elif 'text/markdown' in data: out.append(''.join(data['text/markdown']))
                 elif 'text/html' in data: out.append('```{=html}\n' + ''.join(data['text/html']) + '\n```')
