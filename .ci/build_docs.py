@@ -99,6 +99,7 @@ footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
   header.topbar .links{gap:.6rem;font-size:.85rem}
   header.topbar .links .issues{display:none}
   #search{flex:1 1 0;min-width:0}
+  #search .pagefind-ui__drawer{position:fixed;left:.5rem;right:.5rem;top:var(--top);max-height:calc(100vh - var(--top) - 1rem)}
   .layout{display:block}
   nav#sidebar{display:none;position:fixed;top:var(--top);left:0;right:0;bottom:0;max-height:none;z-index:15;border-right:0;padding:1rem}
   body.nav-open nav#sidebar{display:block}

@@ -5,8 +5,8 @@ Two changes to what nbdev 2.4.14 does, both for the offline build only:
 - a cell flagged with one of settings.ini's `tst_flags` (e.g. `#| slow`) is never re-run by the doc processor: the
   test run executes it, and the page shows its saved outputs (nbdev re-runs every cell that imports something, so a
   slow cell with an import would otherwise be re-run on every docs build);
-- `show_doc` signatures are written from `inspect.signature` as declared: `class Name(...)` for classes, an exception
-  class with no signature of its own as `class Name(Base)`, `*args`/`**kwargs` as such, and no annotation that the
+- `show_doc` signatures are written from `inspect.signature` as declared: `class Name(...)` for classes, a class with
+  no signature of its own (an exception, an nn.Module without `__init__`) as `class Name(Base)`, `*args`/`**kwargs` as such, and no annotation that the
   code does not declare (fastcore infers `prior:NoneType=None` from a default of None).
 """
 import inspect, os, re, time, warnings
@@ -34,7 +34,7 @@ def signature_text(sym, name, docments, maxline=110):
         try: sig = inspect.signature(sym, eval_str=True)
         except (ValueError, TypeError): sig = None
         own = sig is not None and any(p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in sig.parameters.values())
-        if sig is None or (issubclass(sym, BaseException) and not own) or not sig.parameters:
+        if sig is None or not own:   # e.g. an exception, or an nn.Module subclass without an __init__ of its own
             bases = ', '.join(b.__name__ for b in sym.__bases__ if b is not object)
             return f'class {name}({bases})' if bases else f'class {name}'
         prefix, ret = 'class', ')'
