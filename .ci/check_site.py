@@ -32,7 +32,7 @@ if (out.sw > vw) for (const e of document.body.querySelectorAll('*')) {
   if (out.wide.length >= 5) break;
 }
 if (out.sw > vw) { const tw = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), rg = document.createRange();
-  while (tw.nextNode() && out.wide.length < 8) { const n = tw.currentNode; if (!n.nodeValue.trim() || scrolls(n)) continue;
+  while (tw.nextNode() && out.wide.length < 8) { const n = tw.currentNode; if (!n.nodeValue.trim() || scrolls(n) || n.parentElement.closest('a.back-to-top, header')) continue;
     rg.selectNodeContents(n); const r = rg.getBoundingClientRect();
     if (r.right > vw + 1) out.wide.push('text ' + JSON.stringify(n.nodeValue.trim().slice(0, 60)) + ' in ' + n.parentElement.tagName.toLowerCase() + ' right=' + Math.round(r.right)); } }
 out.broken = [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src'));
