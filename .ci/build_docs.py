@@ -107,7 +107,7 @@ footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
   main h1.title{font-size:1.6rem}
   nav.pager{flex-direction:column}
   .math-inline{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:-.35em}
-  nav.pager a{max-width:none}
+  nav.pager a,nav.pager .next{max-width:none;margin-left:0;flex:none}
 }
 """
 
