@@ -156,7 +156,7 @@ def init_chains(self:DAPS, ctx:StepContext) -> torch.Tensor:
 # %% ../nbs/08_daps.ipynb #e6ca0258
 @patch
 def step(self:DAPS, ctx:StepContext, z:torch.Tensor) -> tuple:
-    "One annealing step from z at sigma_k: x0 by the ODE, then MCMC on p(x0 | x_t, y); returns (x, trace fields)."
+    "One annealing step from z at sigma_k: x0 by the ODE, then MCMC on p(x0 | x_t, y); returns (z0y, trace fields)."
     k = ctx.step
     ctx.sigma, ctx.sigma_next, ctx.z_t = ctx.schedule[k], ctx.schedule[k + 1], z
     with torch.no_grad(): z0 = ode_x0(ctx.denoise, z, ctx.sigma, self.ode_sigma_min, self.ode_steps, self.rho)
@@ -166,40 +166,40 @@ def step(self:DAPS, ctx:StepContext, z:torch.Tensor) -> tuple:
         ctx.recover(bad)
     ctx.z0_hat = z0
     lr = mcmc_step_size(self.lr, k, self.steps, self.lr_min_ratio)
-    x, failed = self.mcmc(ctx, z0, self.prior_variance_at(ctx.prior, ctx.sigma, z0), lr)
+    z0y, failed = self.mcmc(ctx, z0, self.prior_variance_at(ctx.prior, ctx.sigma, z0), lr)
     if failed.any(): ctx.recover(failed)
-    return x, dict(step=k, sigma=ctx.sigma, lr=lr)
+    return z0y, dict(step=k, sigma=ctx.sigma, lr=lr)
 
 @patch
-def advance(self:DAPS, ctx:StepContext, x:torch.Tensor) -> torch.Tensor:
-    "Re-noise the MCMC output to the next level: x + sigma_{k+1} n."
-    ctx.state['prev'] = x
-    return x + ctx.sigma_next * randn_from(x, ctx.generator) if ctx.sigma_next > 0 else x
+def advance(self:DAPS, ctx:StepContext, z0y:torch.Tensor) -> torch.Tensor:
+    "Re-noise the MCMC output to the next level: z0y + sigma_{k+1} n."
+    ctx.state['prev'] = z0y
+    return z0y + ctx.sigma_next * randn_from(z0y, ctx.generator) if ctx.sigma_next > 0 else z0y
 
 # %% ../nbs/08_daps.ipynb #8be7bd0a
 @patch
-def mcmc(self:DAPS, ctx:StepContext, x0:torch.Tensor, r2, lr:float) -> tuple:
-    "Run the MCMC chains from x0 (ctx.loss: the last data loss); returns (x, which chains failed (N,))."
-    x, g, kernel = x0.clone(), ctx.generator, ctx.kernel
+def mcmc(self:DAPS, ctx:StepContext, z0:torch.Tensor, r2, lr:float) -> tuple:
+    "Run the MCMC chains from z0 (ctx.loss: the last data loss); returns (z, which chains failed (N,))."
+    z, g, kernel = z0.clone(), ctx.generator, ctx.kernel
     w = likelihood_weight(self.tau, self.likelihood)
-    state, loss = kernel.init(x, g), None
-    failed = torch.zeros(x.shape[0], dtype=torch.bool, device=x.device)
+    state, loss = kernel.init(z, g), None
+    failed = torch.zeros(z.shape[0], dtype=torch.bool, device=z.device)
     for j in range(self.mcmc_steps):
         ctx.mcmc_step = j
-        grad, loss = data_loss_grad(ctx.prior, ctx.op, ctx.y, x, ctx.particles)
+        grad, loss = data_loss_grad(ctx.prior, ctx.op, ctx.y, z, ctx.particles)
         ctx.nfe['decoder_vjp'] += 1
         if self.grad_clip is not None: grad = grad.clamp(-self.grad_clip, self.grad_clip)
-        if self.grad_transform is not None: grad = self.grad_transform(grad, x, ctx)
-        score = -w * grad - (x - x0) / r2
-        if self.extra_score is not None: score = score + self.extra_score(x, ctx)
-        x, state = kernel.step(x, score, per_chain(lr * ctx.state['lr_scale'], x), state, g)
-        bad = nonfinite_chains(x)
-        x = torch.where(per_chain(bad, x), x0, x)
+        if self.grad_transform is not None: grad = self.grad_transform(grad, z, ctx)
+        score = -w * grad - (z - z0) / r2
+        if self.extra_score is not None: score = score + self.extra_score(z, ctx)
+        z, state = kernel.step(z, score, per_chain(lr * ctx.state['lr_scale'], z), state, g)
+        bad = nonfinite_chains(z)
+        z = torch.where(per_chain(bad, z), z0, z)
         state = kernel.reset(state, bad)
         ctx.state['lr_scale'] = torch.where(bad, ctx.state['lr_scale'] * self.recover_factor, ctx.state['lr_scale'])
         failed |= bad
     ctx.loss = loss
-    return x, failed
+    return z, failed
 
 # %% ../nbs/08_daps.ipynb #d93e2c45
 @dataclass(kw_only=True)

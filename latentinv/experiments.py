@@ -271,7 +271,7 @@ def report(store, out=None, by:tuple=('run', 'task')) -> tuple:
     order = {k: {v: i for i, v in enumerate([r['name'] for r in cfg.get('runs', [])] if k == 'run' else cfg.get(k + 's', []))}
              for k in by}
     rows.sort(key=lambda r: tuple((order[k].get(r[k], len(order[k])), str(r[k])) for k in by))   # the config's order
-    md = (f"# {cfg.get('name', store.name)}\n\n{cfg.get('description', '')}\n\nPrior {cfg.get('prior', '?')}, "
+    md = (f"# {cfg.get('name', store.name)}\n\n{cfg.get('description', '')}\n\nPrior {Path(str(cfg.get('prior', '?'))).name}, "
           f"sigma_y {cfg.get('sigma_y', '?')}, {len(recs)} records. PSNR/SSIM/residual of the particle with the lowest "
           f"measurement residual; best of K needs the ground truth (an oracle); diversity = mean pairwise pixel distance "
           f"between particles." + (f" ({stale} stored record(s) of runs no longer in the config are left out.)" if stale else '') +
@@ -289,6 +289,7 @@ def report(store, out=None, by:tuple=('run', 'task')) -> tuple:
     out = Path(out) if out else store
     out.mkdir(parents=True, exist_ok=True)
     (out / 'report.md').write_text(md); fig.savefig(out / 'report.png', dpi=110)
+    plt.close(fig)                       # returned, not shown: the caller displays it (once)
     return md, fig
 
 # %% ../nbs/13_experiments.ipynb #67c2979f

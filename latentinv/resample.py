@@ -99,17 +99,17 @@ def init_chains(self:GuidedDDIM, ctx:StepContext) -> torch.Tensor:
     return torch.randn((N, *ctx.prior.latent_shape), generator=g, device=g.device, dtype=ctx.y.dtype).to(ctx.prior.device)
 
 @patch
-def guided_step(self:GuidedDDIM, ctx:StepContext, z:torch.Tensor, a:float, ap:float) -> tuple:
-    "One DDIM step with guidance from ᾱ = a to ᾱ_prev = ap; returns (z_prev, unguided z_prev, per-chain data loss)."
+def guided_step(self:GuidedDDIM, ctx:StepContext, z:torch.Tensor, abar:float, abar_prev:float) -> tuple:
+    "One DDIM step with guidance from ᾱ to ᾱ_prev; returns (z_prev, unguided z_prev, per-chain data loss)."
     prior, nfe = ctx.prior, ctx.nfe
     with torch.enable_grad():
         zt = z.detach().requires_grad_(True)
-        z0 = denoise_vp(prior, zt, a); nfe['unet'] += 1
-        zg = reference_tweedie(zt, z0, a) if self.tweedie == 'reference' else z0
+        z0 = denoise_vp(prior, zt, abar); nfe['unet'] += 1
+        zg = reference_tweedie(zt, z0, abar) if self.tweedie == 'reference' else z0
         x = prior.decode(zg).to(ctx.y.dtype)
         meas = chain_residual_norm(ctx.op, x, ctx.y, ctx.particles, self.norm == 'squared')
-        obj = (self.omega * (a if self.guidance_schedule == 'abar' else 1.)) * meas
-        extra = self.extra_loss(ctx, zg, x, a)
+        obj = (self.omega * (abar if self.guidance_schedule == 'abar' else 1.)) * meas
+        extra = self.extra_loss(ctx, zg, x, abar)
         if extra is not None: obj = obj + extra
         grad, = torch.autograd.grad(obj.sum(), zt)
     nfe['unet_vjp'] += 1; nfe['decoder_vjp'] += 1
@@ -119,8 +119,8 @@ def guided_step(self:GuidedDDIM, ctx:StepContext, z:torch.Tensor, a:float, ap:fl
     z0 = z0.detach()
     ctx.z0_hat = z0                                     # hooks (e.g. repulsion) see the Tweedie estimate of this step
     if self.extra_score is not None:                    # a score term s on z_t enters through Tweedie: ẑ0 += (1−ᾱ)/√ᾱ · s
-        z0 = z0 + (1 - a) / math.sqrt(a) * self.extra_score(z.detach(), ctx)
-    plain = ddim_step(z, z0, a, ap, self.eta, ctx.generator)
+        z0 = z0 + (1 - abar) / math.sqrt(abar) * self.extra_score(z.detach(), ctx)
+    plain = ddim_step(z, z0, abar, abar_prev, self.eta, ctx.generator)
     return plain - grad, plain, meas.detach()
 
 @patch
@@ -128,10 +128,10 @@ def step(self:GuidedDDIM, ctx:StepContext, z:torch.Tensor) -> tuple:
     "DDIM step i (index S−1−i): guided step, then `after_step`; non-finite chains take the unguided step."
     i = ctx.step
     index = self.steps - 1 - i
-    ts, ab, abp = ctx.schedule
-    a, ap = ab[index].item(), abp[index].item()
-    ctx.sigma, ctx.sigma_next, ctx.z_t = vp_sigma(a), (vp_sigma(ap) if ap < 1 else 0.), z
-    z_new, plain, ctx.loss = self.guided_step(ctx, z, a, ap)
+    ts, abars, abars_prev = ctx.schedule
+    abar, abar_prev = abars[index].item(), abars_prev[index].item()
+    ctx.sigma, ctx.sigma_next, ctx.z_t = vp_sigma(abar), (vp_sigma(abar_prev) if abar_prev < 1 else 0.), z
+    z_new, plain, ctx.loss = self.guided_step(ctx, z, abar, abar_prev)
     z_new = self.after_step(ctx, z_new, index)
     bad = nonfinite_chains(z_new)
     if bad.any():
@@ -281,20 +281,20 @@ def after_step(self:ReSample, ctx:StepContext, z_prime:torch.Tensor, index:int) 
     "Hard data consistency at the stage's steps: time travel to ẑ0, optimise it to fit y, resample back to level ᾱ_prev."
     stage = self.hdc_stage(index)
     if stage is None: return z_prime
-    _, ab, abp = ctx.schedule
+    _, abars, abars_prev = ctx.schedule
     zz = z_prime.detach()
     with torch.no_grad():                                 # time travel
         for j in range(self.time_travel):
             k = index - 1 - j
             if k < 0: break
-            a_k = ab[k].item()
-            z0 = denoise_vp(ctx.prior, zz, a_k); ctx.nfe['unet'] += 1
-            z0_hat = reference_tweedie(zz, z0, a_k) if self.tweedie == 'reference' else z0
-            zz = ddim_step(zz, z0, a_k, abp[k].item())
+            abar_k = abars[k].item()
+            z0 = denoise_vp(ctx.prior, zz, abar_k); ctx.nfe['unet'] += 1
+            z0_hat = reference_tweedie(zz, z0, abar_k) if self.tweedie == 'reference' else z0
+            zz = ddim_step(zz, z0, abar_k, abars_prev[k].item())
     z0_star = hard_data_consistency(ctx.prior, ctx.op, ctx.y, z0_hat, ctx.particles, stage, **self._hdc_kw(),
                                     grad_transform=self.grad_transform, ctx=ctx, nfe=ctx.nfe)
-    a, ap = ab[index].item(), abp[index].item()
-    return stochastic_resample(z0_star, z_prime.detach(), ap, resample_variance(a, ap, self.gamma), ctx.generator)
+    abar, abar_prev = abars[index].item(), abars_prev[index].item()
+    return stochastic_resample(z0_star, z_prime.detach(), abar_prev, resample_variance(abar, abar_prev, self.gamma), ctx.generator)
 
 @patch
 def finalize(self:ReSample, ctx:StepContext, z:torch.Tensor) -> torch.Tensor:

@@ -127,7 +127,7 @@ class Sampler:
     trace_every: ClassVar[int] = 1    # with trace_images: decode the chains every this many steps
     grad_transform: Callable = field(default=None, repr=False, compare=False)  # (grad, z, ctx) -> grad
     extra_score: Callable = field(default=None, repr=False, compare=False)     # (z, ctx) -> added to the score
-    on_step: Callable = field(default=None, repr=False, compare=False)         # (x, ctx) -> x | (x, keep)
+    on_step: Callable = field(default=None, repr=False, compare=False)         # (z, ctx) -> z | (z, keep)
 
     def hyperparameters(self) -> dict:
         "The hyperparameters as a plain dict (hooks excluded)."
@@ -137,7 +137,7 @@ class Sampler:
     def check(self, prior, op): pass
     def init_chains(self, ctx:StepContext) -> torch.Tensor: raise NotImplementedError(f"{type(self).__name__}.init_chains")
     def step(self, ctx:StepContext, z:torch.Tensor) -> tuple: raise NotImplementedError(f"{type(self).__name__}.step")
-    def advance(self, ctx:StepContext, x:torch.Tensor) -> torch.Tensor: return x
+    def advance(self, ctx:StepContext, z_next:torch.Tensor) -> torch.Tensor: return z_next
     def finalize(self, ctx:StepContext, z:torch.Tensor) -> torch.Tensor: return z
 
 # %% ../nbs/05_sampler.ipynb #b094b6dc
@@ -164,19 +164,19 @@ def compute_dtype(prior) -> torch.dtype:
     return torch.float32 if prior.dtype in (torch.float16, torch.bfloat16) else prior.dtype
 
 # %% ../nbs/05_sampler.ipynb #12ac6087
-def apply_on_step(hook:Callable, x:torch.Tensor, ctx:StepContext) -> torch.Tensor:
-    "Call an `on_step` hook on the (K·B, ...) chains x; a pruning (x, keep) also updates ctx.particles, chain_ids, loss and state."
-    out = hook(x, ctx)
+def apply_on_step(hook:Callable, z:torch.Tensor, ctx:StepContext) -> torch.Tensor:
+    "Call an `on_step` hook on the (K·B, ...) chains z; a pruning (z, keep) also updates ctx.particles, chain_ids, loss and state."
+    out = hook(z, ctx)
     if not isinstance(out, tuple): return out
-    x, keep = out
+    z, keep = out
     B = ctx.images
-    if keep.ndim != 2 or keep.shape[1] != B or x.shape[0] != keep.shape[0] * B:
-        raise ValueError(f"on_step returned keep of shape {tuple(keep.shape)} and {x.shape[0]} chains; "
+    if keep.ndim != 2 or keep.shape[1] != B or z.shape[0] != keep.shape[0] * B:
+        raise ValueError(f"on_step returned keep of shape {tuple(keep.shape)} and {z.shape[0]} chains; "
                          f"expected keep (K', {B}) and K'·{B} chains.")
     ctx.chain_ids, ctx.particles = gather_chains(ctx.chain_ids, keep, B), keep.shape[0]
     if ctx.loss is not None: ctx.loss = gather_chains(ctx.loss, keep, B)
     ctx.state = {k: gather_chains(v, keep, B) for k, v in ctx.state.items()}
-    return x
+    return z
 
 # %% ../nbs/05_sampler.ipynb #c1bb5224
 @patch
@@ -203,13 +203,13 @@ def solve(self:Sampler,
     bar = tqdm(range(self.steps), desc=self.name, disable=not progress, leave=False)
     for k in bar:
         ctx.step = k
-        x, entry = self.step(ctx, z)
-        if self.on_step is not None: x = apply_on_step(self.on_step, x, ctx)
-        z = self.advance(ctx, x)
+        z_next, entry = self.step(ctx, z)
+        if self.on_step is not None: z_next = apply_on_step(self.on_step, z_next, ctx)
+        z = self.advance(ctx, z_next)
         entry.update(data_loss=None if ctx.loss is None else torch.nanmean(ctx.loss.float()).item(),
                      seconds=time.perf_counter() - t0)
         if trace_images and k % self.trace_every == 0:
-            with torch.no_grad(): entry['x0y'] = prior.decode(x).clamp(-1, 1).view(ctx.particles, B, *prior.image_shape).cpu()
+            with torch.no_grad(): entry['x0y'] = prior.decode(z_next).clamp(-1, 1).view(ctx.particles, B, *prior.image_shape).cpu()
             ctx.nfe['decode'] += 1
         trace.append(entry)
         if progress and entry['data_loss'] is not None: bar.set_postfix(loss=f"{entry['data_loss']:.3g}", sigma=f"{ctx.sigma:.3g}")
