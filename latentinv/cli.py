@@ -342,10 +342,11 @@ def explorer(prior=None,             # a loaded prior, a prior name or folder, a
         def tick(entry, ctx): bar.value = entry['step'] + 1
         res = get_sampler(sampler, **hp).solve(pr, op.to(pr.device), y, particles=v['particles'], seed=v['seed'],
                                                progress=False, callback=tick)
-        op.to('cpu')
-        ps, base, sel = psnr(res.samples, x)[:, 0], op.baseline(y), int(res.residual[:, 0].argmin())
+        scores, base = score_baseline(op, x, y)
+        ev = evaluate(res, x, perceptual=False)
+        ps, sel = ev['psnr'][:, 0], int(ev['selected_index'][0])
         fig = show_images([x[0], measurement_picture(op, y)[0], base[0], *res.samples[:, 0]],
-                          ['truth', 'measurement', f'baseline {psnr(base, x).item():.1f} dB'] +
+                          ['truth', 'measurement', f"baseline {scores['psnr']:.1f} dB"] +
                           [f'{p:.1f} dB' + (' *' if i == sel else '') for i, p in enumerate(ps.tolist())], size=1.6)
         tfig, ax = plt.subplots(figsize=(5, 2.4))
         ax.semilogy([e['step'] for e in res.trace], [e['data_loss'] for e in res.trace], 'C0', label='data loss')

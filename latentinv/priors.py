@@ -12,7 +12,7 @@ from torch import nn
 import diffusers
 from diffusers import AutoencoderKL, VQModel, UNet2DModel, UNet2DConditionModel, DDPMScheduler
 from diffusers.schedulers.scheduling_utils import SchedulerMixin
-from .core import ImageError, data_dir, make_generator, from01
+from .core import ImageError, data_dir, make_generator, from01, write_json
 
 # %% auto #0
 __all__ = ['BUNDLED_PRIORS', 'PriorError', 'sigma_vector', 'LatentPrior', 'linear_operator_matrix', 'GaussianPrior',
@@ -404,7 +404,7 @@ class DiffusersPrior(LatentPrior):
         info.update(extra, image_size=self.image_shape[-1], channels=self.channels)
         if self.guidance_scale != 1.0: info['guidance_scale'] = self.guidance_scale
         if self.class_label is not None: info['class_label'] = self.class_label
-        (folder / 'latentinv.json').write_text(json.dumps(info, indent=1))
+        write_json(folder / 'latentinv.json', info)
         return folder
 
 # %% ../nbs/03_priors.ipynb #421ddf69

@@ -220,7 +220,7 @@ class Pruning:
             return ctx.loss.view(ctx.particles, ctx.images).float()
         with torch.no_grad(): x = ctx.prior.decode(z).clamp(-1, 1).to(ctx.y.dtype)
         ctx.nfe['decode'] += 1
-        return (ctx.op(x.view(ctx.particles, ctx.images, *x.shape[1:])) - ctx.y).flatten(2).norm(dim=-1)
+        return measurement_residual(ctx.op, x.view(ctx.particles, ctx.images, *x.shape[1:]), ctx.y, relative=False)
     def __call__(self, z, ctx):
         if ctx.step != self.at_step or ctx.particles <= self.keep: return z
         keep = prune_indices(self.residual(z, ctx), self.keep)

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 from diffusers import AutoencoderKL, VQModel, UNet2DModel, DDPMScheduler, DDIMScheduler
-from .core import from01, to01, resize_image, make_generator, data_dir, image_to_uint8
+from .core import from01, to01, resize_image, make_generator, data_dir, image_to_uint8, write_json
 
 # %% auto #0
 __all__ = ['PHOTO_SOURCES', 'PHOTO_HELDOUT', 'PRIOR_RECIPES', 'DATA_NOTES', 'mnist_digits32', 'split_per_class', 'digits32_data',
@@ -482,8 +482,8 @@ def write_prior(out_dir, ae, unet, scheduler, meta:dict, heldout:torch.Tensor, h
     imgs = (to01(heldout) * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
     arrays = dict(images=imgs) if heldout_labels is None else dict(images=imgs, labels=np.asarray(heldout_labels, dtype=np.int64))
     np.savez_compressed(out / 'heldout.npz', **arrays)
-    (out / 'latentinv.json').write_text(json.dumps(dict(meta, heldout='heldout.npz', autoencoder=sub), indent=1))
-    if log is not None: (out / 'train_log.json').write_text(json.dumps(log))
+    write_json(out / 'latentinv.json', dict(meta, heldout='heldout.npz', autoencoder=sub))
+    if log is not None: write_json(out / 'train_log.json', log, indent=None)
     if data_note is not None: (out / 'DATA.md').write_text(data_note)
     return out
 
