@@ -336,6 +336,25 @@ def repair_method_anchors(site):
     for p in site.glob('*.html'):
         p.write_text(re.sub(r'href="([^"]+)"', lambda m: fix(m, p.name), p.read_text()))
 
+def link_commands(site):
+    """Every `latentinv COMMAND ...` in running text links to the section that documents that command (a heading that
+    starts with `latentinv COMMAND`, on whichever page defines it), not to a Python function."""
+    where = {}
+    for p in sorted(site.glob('*.html')):
+        for hid, text in re.findall(r'<h[23][^>]*\bid="([^"]+)"[^>]*>(.*?)</h[23]>', p.read_text(), flags=re.S):
+            m = re.match(r'\s*(?:<code>)?latentinv ([a-z-]+)', re.sub(r'<(?!/?code)[^>]+>', '', text))
+            if m: where.setdefault(m.group(1), f'{p.name}#{hid}')
+    def link(m, page):
+        target = where.get(m.group(2))
+        if not target: return m.group(0)
+        return f'<a href="{target}">{m.group(0)}</a>'
+    for p in site.glob('*.html'):
+        parts = re.split(r'(<a\b.*?</a>|<pre\b.*?</pre>|<h[1-6]\b.*?</h[1-6]>)', p.read_text(), flags=re.S)   # never inside links, code blocks, headings
+        for i in range(0, len(parts), 2):
+            parts[i] = re.sub(r'<code>(latentinv ([a-z-]+)\b[^<]*)</code>', lambda m: link(m, p.name), parts[i])
+        p.write_text(''.join(parts))
+    return where
+
 def postprocess(page_html):
     "Wide tables and display maths scroll inside their own box (a `math` element itself does not scroll)."
     page_html = re.sub(r'(<math display="block".*?</math>)', r'<span class="math-display">\1</span>', page_html, flags=re.S)
@@ -429,9 +448,11 @@ def main():
         (site/name).write_text(postprocess((site/name).read_text()))
     if warned: raise SystemExit('pandoc warned (maths it cannot convert shows as raw TeX):\n' + '\n'.join(warned))
     repair_method_anchors(site)
+    commands = link_commands(site)
     bad = check_links(site)
     if bad: raise SystemExit('broken local links:\n' + '\n'.join(bad))
     index_site(site)
+    print(f"command sections linked: {', '.join(f'{k} -> {v}' for k, v in sorted(commands.items()))}")
     print(f'{len(nbs)} pages, {len(list((site/"figures").iterdir()))} figures, all local links resolve -> {site} '
           f'(processing {t_proc:.0f} s, rendering and indexing {time.time()-t0-t_proc:.0f} s)')
 

@@ -13,6 +13,10 @@ from latentinv.priors import bundled_priors, load_prior
 assert bundled_priors() == ['digits-32', 'photos-32'], bundled_priors()
 for name in bundled_priors():
     p = load_prior(name); print('bundled prior', name, 'loads offline:', p.latent_shape, 'from', p.path)
+from latentinv.all import preset, sampler_names
+assert preset('resample', 'sr4', 'digits-32')['gamma'] == 10.0 and preset('latent-daps', 'phase_retrieval')['mcmc_steps'] == 65
+assert sampler_names() == ['daps', 'gml-dps', 'latent-daps', 'latent-daps-resample', 'latent-dps', 'prior', 'psld', 'resample'], sampler_names()
+print('presets (shipped YAML) and every sampler available after `import latentinv.all`')
 exe = Path(sys.executable).parent / 'latentinv'
 # the README's main command (shortened: one image, 5 annealing steps) and the classical baseline
 for cmd in (['demo', '--images', '1', '--steps', '5'], ['baseline', '--task', 'sr4', '--size', '64']):
