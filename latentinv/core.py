@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #711a3bf1
 from __future__ import annotations
-import json, math, os, re
+import json, math, os, re, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,9 +12,9 @@ import yaml
 from PIL import Image
 
 # %% auto #0
-__all__ = ['ImageError', 'check_image', 'to01', 'from01', 'resize_image', 'load_image', 'image_to_uint8', 'save_image',
-           'make_generator', 'image_generators', 'data_dir', 'example_images', 'example_image', 'show_images',
-           'write_json', 'read_yaml']
+__all__ = ['MAX_IMAGE_PIXELS', 'ImageError', 'check_image', 'to01', 'from01', 'resize_image', 'ImageFileError', 'load_image',
+           'image_to_uint8', 'save_image', 'make_generator', 'image_generators', 'data_dir', 'example_images',
+           'example_image', 'show_images', 'write_json', 'read_yaml']
 
 # %% ../nbs/00_core.ipynb #2e15a266
 class ImageError(ValueError):
@@ -69,18 +69,78 @@ def resize_image(x:torch.Tensor, size:int|tuple) -> torch.Tensor:
     return torch.nn.functional.interpolate(x, size=hw, mode='bicubic', antialias=True, align_corners=False).clamp(-1, 1)
 
 # %% ../nbs/00_core.ipynb #1c67ca4a
-def load_image(path,               # a PNG/JPEG file
+MAX_IMAGE_PIXELS = 8192 * 8192      # the largest image load_image decodes by default (from the header, before decoding)
+
+class ImageFileError(ImageError):
+    "An image file that cannot be read; the message names the file and what to do."
+
+_ALPHA_MODES = ('RGBA', 'RGBa', 'LA', 'La', 'PA')
+_GREY_MODES = ('1', 'L', 'I', 'F')
+
+def _high_range(im, path) -> np.ndarray:
+    "A 16-bit, 32-bit integer or float grey image as an (H, W) float32 array in [0, 1] (its real range), or an ImageFileError."
+    a = np.asarray(im)
+    if im.mode.startswith('I;16'): return a.astype(np.float32) / 65535.
+    a = a.astype(np.float64)
+    lo, hi = (float(np.nanmin(a)), float(np.nanmax(a))) if a.size and not np.isnan(a).all() else (math.nan, math.nan)
+    if im.mode == 'I':
+        if not 0 <= lo <= hi <= 65535:
+            raise ImageFileError(f"{path}: a 32-bit integer image with values in [{lo:g}, {hi:g}]; latentinv reads integer images "
+                                 "as 16-bit (0–65535). Rescale it to 0–65535 (or 0–255) and save it again.")
+        return (a / 65535.).astype(np.float32)
+    if not np.isfinite(a).all():
+        raise ImageFileError(f"{path}: a float image with NaN or infinite values; replace them and save it again.")
+    if not 0 <= lo <= hi <= 1:
+        raise ImageFileError(f"{path}: a float image with values in [{lo:.4g}, {hi:.4g}]; float images must lie in [0, 1] "
+                             "(latentinv does not guess their scale). Rescale it to [0, 1] and save it again.")
+    return a.astype(np.float32)
+
+def _open_image(path:Path, max_pixels:int):
+    "Open and decode an image file, refusing folders, empty files, non-images, bombs and truncated files with a clear error."
+    if path.is_dir(): raise ImageFileError(f"{path} is a folder, not an image file: give the path of a PNG, JPEG or TIFF file.")
+    if path.stat().st_size == 0: raise ImageFileError(f"{path} is empty (0 bytes): the file was not written completely; export it again.")
+    bomb = lambda n: ImageFileError(f"{path}: the header claims {n} pixels, more than the limit of {max_pixels} (a decompression "
+                                    "bomb, or a very large image). Downscale it first, or pass a larger max_pixels if you trust the file.")
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+        try: im = Image.open(path)
+        except Image.DecompressionBombError as e:
+            raise bomb(m[0] if (m := re.findall(r'\((\d+) pixels\)', str(e))) else 'too many') from None
+        except Exception as e:
+            raise ImageFileError(f"{path}: not an image latentinv can read ({type(e).__name__}: {e}). "
+                                 "Give a PNG, JPEG or TIFF file.") from None
+        with im:
+            w, h = im.size
+            if w * h > max_pixels: raise bomb(f"{w}x{h} = {w * h}")
+            try: im.load()
+            except Exception as e:
+                raise ImageFileError(f"{path}: the file is truncated or corrupt and cannot be decoded ({type(e).__name__}: {e}). "
+                                     "Export or download it again.") from None
+    return im
+
+def load_image(path,               # an image file (PNG, JPEG, TIFF, ...): see the table above for how each kind is read
                size:int|tuple=None,# resize to this (H, W) or side
                channels:int=None,  # 1 (grey) or 3 (RGB); None keeps the file's
+               max_pixels:int=MAX_IMAGE_PIXELS, # refuse files whose header claims more pixels
               ) -> torch.Tensor:
-    "Load an image file as a (1, C, H, W) float tensor in [-1, 1]."
+    "Load an image file as a (1, C, H, W) float tensor in [-1, 1], scaled by the file's real range."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No image at {path}.")
-    im = Image.open(path)
-    if channels is None: channels = 1 if im.mode in ('L', 'I', 'I;16', '1') else 3
-    if channels not in (1, 3): raise ImageError(f"channels must be 1 or 3, got {channels}.")
-    im = im.convert('L' if channels == 1 else 'RGB')
-    a = np.asarray(im, dtype=np.float32) / 255.
+    if channels not in (None, 1, 3): raise ImageError(f"channels must be 1 or 3, got {channels}.")
+    im = _open_image(path, max_pixels)
+    if im.mode == 'P' and 'transparency' in im.info: im = im.convert('RGBA')
+    if im.mode in _ALPHA_MODES:
+        grey = im.mode in ('LA', 'La')
+        rgba = im.convert('RGBA')
+        if rgba.getextrema()[3][0] < 255:
+            warnings.warn(f"{path}: has transparent pixels; composited onto white (flatten it yourself for another background).")
+        im = Image.alpha_composite(Image.new('RGBA', im.size, (255, 255, 255, 255)), rgba).convert('L' if grey else 'RGB')
+    if im.mode.startswith('I') or im.mode == 'F':             # 16/32-bit integer or float grey: the real range
+        a = _high_range(im, path)[..., None]
+        if channels == 3: a = np.repeat(a, 3, axis=-1)
+    else:
+        if channels is None: channels = 1 if im.mode in _GREY_MODES else 3
+        a = np.asarray(im.convert('L' if channels == 1 else 'RGB'), dtype=np.float32) / 255.
     t = torch.from_numpy(a.copy())
     t = t[None, None] if t.ndim == 2 else t.permute(2, 0, 1)[None]
     t = from01(t)
