@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #711a3bf1
 from __future__ import annotations
-import json, math, os, re, warnings
+import argparse, json, math, os, re, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,9 +12,10 @@ import yaml
 from PIL import Image
 
 # %% auto #0
-__all__ = ['MAX_IMAGE_PIXELS', 'ImageError', 'check_image', 'to01', 'from01', 'resize_image', 'ImageFileError', 'load_image',
-           'image_to_uint8', 'save_image', 'make_generator', 'image_generators', 'data_dir', 'example_images',
-           'example_image', 'show_images', 'write_json', 'read_yaml']
+__all__ = ['MAX_IMAGE_PIXELS', 'seed_arg', 'MAX_YAML_CHARS', 'MAX_YAML_NODES', 'ImageError', 'check_image', 'to01', 'from01',
+           'resize_image', 'ImageFileError', 'load_image', 'ArgumentParser', 'int_arg', 'float_arg', 'out_dir_arg',
+           'device_arg', 'image_to_uint8', 'save_image', 'make_generator', 'image_generators', 'data_dir',
+           'example_images', 'example_image', 'show_images', 'write_json', 'read_yaml']
 
 # %% ../nbs/00_core.ipynb #2e15a266
 class ImageError(ValueError):
@@ -146,6 +147,69 @@ def load_image(path,               # an image file (PNG, JPEG, TIFF, ...): see t
     t = from01(t)
     return resize_image(t, size) if size is not None else t
 
+# %% ../nbs/00_core.ipynb #93f3ae05
+class ArgumentParser(argparse.ArgumentParser):
+    "argparse's parser, but a usage error is one line: `PROG: argument --x: what is wrong and the fix`, exit status 2."
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+def int_arg(lo:int=None, hi:int=None, fix:str='') -> callable:
+    "An argparse type: an integer in [lo, hi] (either end optional); `fix` is appended to the error."
+    def parse(s):
+        try: v = int(s)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(f"expected an integer, got {s!r}{fix and '; ' + fix}") from None
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f">= {lo}" if hi is None else f"<= {hi}" if lo is None else f"in [{lo}, {hi}]"
+            raise argparse.ArgumentTypeError(f"must be an integer {rng}, got {s}{fix and '; ' + fix}")
+        return v
+    parse.__name__ = 'integer'
+    return parse
+
+def float_arg(lo:float=None, hi:float=None, fix:str='') -> callable:
+    "An argparse type: a finite number in [lo, hi] in any notation (0.05, 5e-2); NaN and infinities are refused."
+    def parse(s):
+        try: v = float(s)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(f"expected a number, got {s!r}{fix and '; ' + fix}") from None
+        if not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a finite number, got {s}{fix and '; ' + fix}")
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f">= {lo:g}" if hi is None else f"<= {hi:g}" if lo is None else f"in [{lo:g}, {hi:g}]"
+            raise argparse.ArgumentTypeError(f"must be {rng}, got {s}{fix and '; ' + fix}")
+        return v
+    parse.__name__ = 'number'
+    return parse
+
+seed_arg = int_arg(0, 2**63 - 1, 'seeds are integers in [0, 2**63)')
+
+def out_dir_arg(s:str) -> str:
+    "An argparse type: a folder that exists or could be created (checked without creating anything)."
+    if not s or not s.strip(): raise argparse.ArgumentTypeError("is empty: give the folder to write into (it is created)")
+    p = Path(s).expanduser()
+    if p.exists() and not p.is_dir(): raise argparse.ArgumentTypeError(f"{s} is an existing file: give a folder (it is created)")
+    a = p.absolute()
+    while not a.exists(): a = a.parent
+    if not a.is_dir(): raise argparse.ArgumentTypeError(f"{s} cannot be created: {a} is a file; give another folder")
+    if not os.access(a, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"{s} cannot be created: no permission to write in {a}; give another folder")
+    return s
+
+def device_arg(s:str) -> str:
+    "An argparse type: a torch device that exists here (cpu, cuda, cuda:N, mps)."
+    try: d = torch.device(s)
+    except (RuntimeError, ValueError):
+        raise argparse.ArgumentTypeError(f"{s!r} is not a device; use cpu, cuda, cuda:N or mps") from None
+    if d.type == 'cuda':
+        if not torch.cuda.is_available():
+            why = 'this torch is built without CUDA' if torch.version.cuda is None else 'no CUDA GPU is visible'
+            raise argparse.ArgumentTypeError(f"CUDA is not available on this machine ({why}); use --device cpu")
+        if d.index is not None and d.index >= torch.cuda.device_count():
+            raise argparse.ArgumentTypeError(f"{s}: this machine has {torch.cuda.device_count()} CUDA device(s); use cuda:0 .. cuda:{torch.cuda.device_count() - 1}")
+    elif d.type == 'mps' and not (hasattr(torch.backends, 'mps') and torch.backends.mps.is_available()):
+        raise argparse.ArgumentTypeError("MPS is not available on this machine; use --device cpu")
+    elif d.type not in ('cpu', 'cuda', 'mps'): raise argparse.ArgumentTypeError(f"{s!r}: latentinv runs on cpu, cuda or mps")
+    return s
+
 # %% ../nbs/00_core.ipynb #51825856
 def image_to_uint8(x:torch.Tensor) -> np.ndarray:
     "A (C, H, W) or (1, C, H, W) image in [-1, 1] as an (H, W) or (H, W, 3) uint8 array."
@@ -235,15 +299,52 @@ def write_json(path,          # the file to write (its folder is created)
         if tmp.exists(): tmp.unlink()
     return path
 
+MAX_YAML_CHARS = 1_000_000    # the longest YAML text read_yaml parses
+MAX_YAML_NODES = 100_000      # the most values a YAML document may expand to (aliases counted at their full size)
+
 class _Loader(yaml.SafeLoader): "yaml.SafeLoader that also reads 1e-4-style numbers as floats."
 _Loader.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(r'^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$'),
                               list('-+0123456789'))
 
-def read_yaml(source):         # a file path, or YAML text
-    "Parse YAML safely (no Python objects); `1e-4` is a float. A path that does not exist is an error naming it."
+def _expanded_size(node, where:str, limit:int) -> int:
+    "The number of values `node` stands for with every alias expanded, counted once per shared node (an error past `limit`)."
+    sizes, active = {}, set()
+    def size(n):
+        if id(n) in sizes: return sizes[id(n)]
+        if id(n) in active: raise ValueError(f"{where}: a recursive alias (an anchor used inside itself); write the values out.")
+        active.add(id(n))
+        kids = [c for kv in n.value for c in kv] if isinstance(n, yaml.MappingNode) else \
+               n.value if isinstance(n, yaml.SequenceNode) else []
+        s = 1 + sum(size(c) for c in kids)
+        active.discard(id(n)); sizes[id(n)] = s
+        if s > limit:
+            raise ValueError(f"{where}: its aliases (*name) expand it to more than {limit} values (an alias bomb?); "
+                             "write the values out, or use fewer nested aliases.")
+        return s
+    return size(node)
+
+def read_yaml(source,                      # a file path, or YAML text
+              max_chars:int=MAX_YAML_CHARS, # refuse longer text (a file: checked from its size, before reading)
+              max_nodes:int=MAX_YAML_NODES, # refuse documents that expand (through aliases) to more values
+             ):
+    "Parse YAML safely (no Python objects; size and alias expansion limited); `1e-4` is a float. Errors name the file."
+    where = 'YAML text'
     if isinstance(source, Path) or (isinstance(source, str) and '\n' not in source and source.endswith(('.yaml', '.yml'))):
         p = Path(source)
         if not p.is_file(): raise FileNotFoundError(f"no YAML file {str(p)!r}.")
-        source = p.read_text()
-    return yaml.load(source, Loader=_Loader)
-
+        if p.stat().st_size > max_chars:
+            raise ValueError(f"{p}: {p.stat().st_size} bytes, more than the {max_chars} a YAML config may have; is it the right file?")
+        where = str(p)
+        try: source = p.read_text()
+        except UnicodeDecodeError as e: raise ValueError(f"{p}: not a UTF-8 text file ({e}); is it the right file?") from None
+    if len(source) > max_chars:
+        raise ValueError(f"{where}: {len(source)} characters, more than the {max_chars} a YAML config may have.")
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None: return None
+        _expanded_size(node, where, max_nodes)
+        return loader.construct_document(node)
+    except yaml.YAMLError as e:
+        raise ValueError(f"{where}: not valid YAML: {e}") from None
+    finally: loader.dispose()
