@@ -236,7 +236,9 @@ def make_generator(seed:int|torch.Generator|None=None, device='cpu') -> torch.Ge
     if isinstance(seed, torch.Generator): return seed
     g = torch.Generator(device=device)
     if seed is None: g.seed()
-    else: g.manual_seed(int(seed))
+    else:
+        s = int(seed)
+        g.manual_seed(s % 2**64 if s >= 2**64 else s)   # torch takes seeds < 2**64: larger (derived) seeds wrap, smaller ones are used as given
     return g
 
 def image_generators(seed:int, n:int, device='cpu') -> list:
@@ -345,6 +347,8 @@ def read_yaml(source,                      # a file path, or YAML text
         if node is None: return None
         _expanded_size(node, where, max_nodes)
         return loader.construct_document(node)
-    except yaml.YAMLError as e:
-        raise ValueError(f"{where}: not valid YAML: {e}") from None
+    except yaml.YAMLError as e:                     # one line: what is wrong, and where
+        mark, what = getattr(e, 'problem_mark', None), ' '.join(str(getattr(e, 'problem', None) or e).split())
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ''
+        raise ValueError(f"{where}: not valid YAML: {what}{at}.") from None
     finally: loader.dispose()
