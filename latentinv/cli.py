@@ -4,11 +4,11 @@
 
 # %% ../nbs/14_cli.ipynb #17b81120
 from __future__ import annotations
-import argparse, importlib, json, sys, time, warnings
+import argparse, importlib, json, os, sys, time, warnings
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
-from .core import check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images
+from .core import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images
 from .operators import get_operator, operator_names
 from .metrics import evaluate, psnr
 from .priors import load_prior, heldout_images, bundled_priors, PriorError
@@ -17,8 +17,9 @@ from .evaluation import calibrate, heldout_problem, measurement_picture, score_r
 import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld   # register the methods
 
 # %% auto #0
-__all__ = ['COMMANDS', 'DEMO_TASKS', 'main', 'read_input_image', 'write_run', 'baseline_main', 'parse_overrides', 'sampler_for',
-           'solve_main', 'calibrate_main', 'demo_sampler', 'run_demo', 'format_demo', 'demo_main', 'explorer']
+__all__ = ['COMMANDS', 'MAX_SIZE', 'MAX_PARTICLES', 'sigma_arg', 'DEMO_TASKS', 'main', 'read_input_image', 'write_run',
+           'baseline_main', 'parse_overrides', 'sampler_for', 'solve_main', 'out_file_arg', 'calibrate_main',
+           'demo_sampler', 'run_demo', 'format_demo', 'demo_main', 'explorer']
 
 # %% ../nbs/14_cli.ipynb #c799ba3a
 COMMANDS = {
@@ -49,8 +50,11 @@ def main(argv:list=None) -> int:
     except (ImportError, AttributeError) as e:
         print(f"latentinv {cmd}: this command is not available in this installation ({e}).", file=sys.stderr)
         return 2
-    try: return f(rest) or 0
+    try: rc = f(rest)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 1   # argparse's --help / usage errors
+    except KeyboardInterrupt:                                                   # Ctrl-C: one line, no traceback
+        print(f"latentinv {cmd}: interrupted — rerun the same command to resume", file=sys.stderr); return 130
+    return rc if isinstance(rc, int) else 0
 
 # %% ../nbs/14_cli.ipynb #848a8226
 def read_input_image(image:str|None, # a file path, a bundled example name, or None for the default
@@ -86,23 +90,30 @@ def write_run(out:Path, x:torch.Tensor, op, y:torch.Tensor, xhat:torch.Tensor, m
     write_json(out/'metrics.json', metrics, indent=2)
     return metrics
 
+MAX_SIZE = 4096           # the largest image side the commands pose a problem at
+MAX_PARTICLES = 4096      # the most particles `solve` draws in one batch (every particle is a chain in that batch)
+sigma_arg = float_arg(0, 1000, 'the measurement noise standard deviation, for images in [-1, 1] (e.g. 0.05)')
+
 def baseline_main(argv:list=None) -> int:
     "`latentinv baseline --task TASK [--image IN] [--size N] [--sigma S] [--seed S] --out DIR`"
-    ap = argparse.ArgumentParser(prog='latentinv baseline',
+    ap = ArgumentParser(prog='latentinv baseline',
                                  description='Measure an image with a forward operator and reconstruct it classically (no prior).')
     ap.add_argument('--task', required=True, choices=operator_names(), help='the forward operator')
     ap.add_argument('--image', default=None, help=f"an image file or a bundled example ({', '.join(example_images())}); default astronaut")
-    ap.add_argument('--size', type=int, default=256, help='side of the square image the problem is posed at')
+    ap.add_argument('--size', type=int_arg(8, MAX_SIZE), default=256, help='side of the square image the problem is posed at')
     ap.add_argument('--channels', type=int, default=3, choices=(1, 3))
-    ap.add_argument('--sigma', type=float, default=0.05, help='measurement noise standard deviation')
-    ap.add_argument('--seed', type=int, default=0, help='seeds the operator (masks, kernels) and the noise')
-    ap.add_argument('--out', required=True, help='folder for measurement.png, reconstruction.png, metrics.json')
+    ap.add_argument('--sigma', type=sigma_arg, default=0.05, help='measurement noise standard deviation')
+    ap.add_argument('--seed', type=seed_arg, default=0, help='seeds the operator (masks, kernels) and the noise')
+    ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, metrics.json')
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    x, desc = read_input_image(a.image, a.size, a.channels)
-    op = get_operator(a.task, image_size=a.size, channels=a.channels, seed=a.seed)
-    y = op.measure(x, a.sigma, generator=make_generator(a.seed))
-    xhat = op.baseline(y)
+    try:
+        x, desc = read_input_image(a.image, a.size, a.channels)
+        op = get_operator(a.task, image_size=a.size, channels=a.channels, seed=a.seed)
+        y = op.measure(x, a.sigma, generator=make_generator(a.seed))
+        xhat = op.baseline(y)
+    except (ValueError, FileNotFoundError) as e:
+        print(f"latentinv baseline: {e}", file=sys.stderr); return 2
     ev = evaluate(xhat, x, op, y)
     m = dict(task=a.task, image=desc, method='baseline', psnr=ev['psnr'].item(), ssim=ev['ssim'].item(),
              lpips=None if ev['lpips'] is None else ev['lpips'].item(), residual=ev['residual'].item(),
@@ -118,7 +129,11 @@ def parse_overrides(pairs:list) -> dict:
     out = {}
     for kv in pairs:
         if '=' not in kv: raise ValueError(f"--set expects KEY=VALUE, got {kv!r}.")
-        k, v = kv.split('=', 1); out[k.strip()] = read_yaml(v)
+        k, v = kv.split('=', 1)
+        if not k.strip(): raise ValueError(f"--set {kv!r}: the key is empty; write KEY=VALUE, e.g. --set lr=1e-4.")
+        try: out[k.strip()] = read_yaml(v)
+        except ValueError as e:
+            raise ValueError(f"--set {kv!r}: {str(e).removeprefix('YAML text: ')} Quote text, write numbers plainly.") from None
     return out
 
 def sampler_for(name:str, task:str, preset_key, explicit:bool, steps=None, sets=()) -> tuple:
@@ -137,26 +152,28 @@ def sampler_for(name:str, task:str, preset_key, explicit:bool, steps=None, sets=
 # %% ../nbs/14_cli.ipynb #ffb076c7
 def solve_main(argv:list=None) -> int:
     "`latentinv solve`: sample reconstructions of one measured image; writes PNGs and metrics.json into --out."
-    ap = argparse.ArgumentParser(prog='latentinv solve', description='Measure an image with a forward operator and sample '
+    ap = ArgumentParser(prog='latentinv solve', description='Measure an image with a forward operator and sample '
                                  'posterior reconstructions with a diffusion prior.')
     ap.add_argument('--prior', required=True, help='a bundled prior name, a diffusers model folder, or a hub id')
     ap.add_argument('--task', required=True, choices=operator_names(), help='the forward operator')
     ap.add_argument('--sampler', default='latent-daps', choices=sampler_names())
     ap.add_argument('--image', default=None, help="an image file or bundled example (default: the prior's first held-out image)")
-    ap.add_argument('--sigma', type=float, default=0.05, help='measurement noise standard deviation')
-    ap.add_argument('--particles', type=int, default=4, help='samples to draw')
-    ap.add_argument('--seed', type=int, default=0, help='seeds the operator, the noise and the sampler')
-    ap.add_argument('--steps', type=int, default=None, help='annealing steps (default: preset or sampler default)')
+    ap.add_argument('--sigma', type=sigma_arg, default=0.05, help='measurement noise standard deviation')
+    ap.add_argument('--particles', type=int_arg(1, MAX_PARTICLES, f'every particle is a chain in one batch: more than {MAX_PARTICLES} '
+                    'do not fit in memory; run several seeds instead'), default=4, help='samples to draw')
+    ap.add_argument('--seed', type=seed_arg, default=0, help='seeds the operator, the noise and the sampler')
+    ap.add_argument('--steps', type=int_arg(1), default=None, help='annealing steps (default: preset or sampler default)')
     ap.add_argument('--preset', default=None, help="preset table to use (default: the prior's name, when it has presets)")
     ap.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a hyperparameter (repeatable)')
-    ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument('--device', type=device_arg, default='cuda' if torch.cuda.is_available() else 'cpu')
     ap.add_argument('--quiet', action='store_true', help='no progress bar')
-    ap.add_argument('--out', required=True, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json')
-    ap.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch\'s choice)')
+    ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json')
+    ap.add_argument('--threads', type=int_arg(1), default=None, help='torch CPU threads (default: torch\'s choice)')
     for ext in SOLVE_EXTENSIONS.values(): ext.add_arguments(ap)
     a = ap.parse_args(argv)
     if a.threads: torch.set_num_threads(a.threads)
     try:
+        parse_overrides(a.set)                                   # a bad --set is refused before the prior is loaded
         prior = load_prior(a.prior, device=a.device)
         size, channels = prior.image_size, prior.channels
         key = a.preset or (Path(str(prior.path)).name if getattr(prior, 'path', None) else None)
@@ -190,17 +207,24 @@ def solve_main(argv:list=None) -> int:
     return 0
 
 # %% ../nbs/14_cli.ipynb #bc7392c4
+def out_file_arg(s:str) -> str:
+    "An argparse type: a file that could be written (not a folder; its folder exists or could be created)."
+    if not s or not s.strip(): raise argparse.ArgumentTypeError("is empty: give a file name")
+    if Path(s).is_dir(): raise argparse.ArgumentTypeError(f"{s} is a folder: give a file name")
+    out_dir_arg(os.path.dirname(s) or '.')
+    return s
+
 def calibrate_main(argv:list=None) -> int:
     "`latentinv calibrate`: check a sampler against a closed-form Gaussian posterior; JSON on the last line."
-    ap = argparse.ArgumentParser(prog='latentinv calibrate', description='Run a sampler on a Gaussian inverse problem with a '
+    ap = ArgumentParser(prog='latentinv calibrate', description='Run a sampler on a Gaussian inverse problem with a '
                                  'known posterior and compare its samples with it.')
     ap.add_argument('--sampler', default='latent-daps', choices=sampler_names())
     ap.add_argument('--task', default='sr4', help='a linear operator (sr4, gaussian_blur, motion_blur, box_inpainting, random_inpainting, denoise)')
-    ap.add_argument('--particles', type=int, default=256)
-    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--particles', type=int_arg(1, 65536, 'the Gaussian problems are small, but 65536 particles is the cap'), default=256)
+    ap.add_argument('--seed', type=seed_arg, default=0)
     ap.add_argument('--mode', default='exact', choices=('exact', 'reference'))
     ap.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a hyperparameter (repeatable)')
-    ap.add_argument('--json', default=None, help='also write the result to this file')
+    ap.add_argument('--json', type=out_file_arg, default=None, help='also write the result to this file')
     ap.add_argument('--check', action='store_true', help='exit with status 1 when a target is missed')
     a = ap.parse_args(argv)
     try: r = calibrate(a.sampler, a.task, particles=a.particles, seed=a.seed, mode=a.mode, **parse_overrides(a.set))
@@ -208,7 +232,7 @@ def calibrate_main(argv:list=None) -> int:
         print(f"latentinv calibrate: {e}", file=sys.stderr); return 2
     for k, (lo, hi) in CALIBRATION_TARGETS.items(): print(f"{k:>15s} {r[k]:.3f}   target [{lo}, {hi}]")
     line = json.dumps(r, default=str)
-    if a.json: Path(a.json).write_text(line + '\n')
+    if a.json: Path(a.json).parent.mkdir(parents=True, exist_ok=True); Path(a.json).write_text(line + '\n')
     print(line)
     return 1 if a.check and not r['meets_targets'] else 0
 
@@ -276,12 +300,12 @@ def format_demo(rows:list) -> str:
 
 def demo_main(argv:list=None) -> int:
     "`latentinv demo [--out DIR] [--images N] [--seed S]`"
-    ap = argparse.ArgumentParser(prog='latentinv demo', description='LatentDAPS vs classical baselines on held-out images of the bundled priors.')
-    ap.add_argument('--out', default='demo', help='folder for results.json and demo.png')
-    ap.add_argument('--images', type=int, default=2, help='held-out images per task')
-    ap.add_argument('--seed', type=int, default=0)
-    ap.add_argument('--steps', type=int, default=None, help='annealing steps (default: the presets)')
-    ap.add_argument('--threads', type=int, default=1, help='CPU threads for torch (the small bundled priors run fastest on one; '
+    ap = ArgumentParser(prog='latentinv demo', description='LatentDAPS vs classical baselines on held-out images of the bundled priors.')
+    ap.add_argument('--out', type=out_dir_arg, default='demo', help='folder for results.json and demo.png')
+    ap.add_argument('--images', type=int_arg(1), default=2, help='held-out images per task')
+    ap.add_argument('--seed', type=seed_arg, default=0)
+    ap.add_argument('--steps', type=int_arg(1), default=None, help='annealing steps (default: the presets)')
+    ap.add_argument('--threads', type=int_arg(1), default=1, help='CPU threads for torch (the small bundled priors run fastest on one; '
                     'on a shared 2-core machine more threads were 3-5x slower, measured)')
     ap.add_argument('--progress', action='store_true')
     a = ap.parse_args(argv)

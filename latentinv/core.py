@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #711a3bf1
 from __future__ import annotations
-import json, math, os, re
+import argparse, json, math, os, re, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,9 +12,10 @@ import yaml
 from PIL import Image
 
 # %% auto #0
-__all__ = ['ImageError', 'check_image', 'to01', 'from01', 'resize_image', 'load_image', 'image_to_uint8', 'save_image',
-           'make_generator', 'image_generators', 'data_dir', 'example_images', 'example_image', 'show_images',
-           'write_json', 'read_yaml']
+__all__ = ['MAX_IMAGE_PIXELS', 'seed_arg', 'MAX_YAML_CHARS', 'MAX_YAML_NODES', 'ImageError', 'check_image', 'to01', 'from01',
+           'resize_image', 'ImageFileError', 'load_image', 'ArgumentParser', 'int_arg', 'float_arg', 'out_dir_arg',
+           'device_arg', 'image_to_uint8', 'save_image', 'make_generator', 'image_generators', 'data_dir',
+           'example_images', 'example_image', 'show_images', 'write_json', 'read_yaml']
 
 # %% ../nbs/00_core.ipynb #2e15a266
 class ImageError(ValueError):
@@ -69,22 +70,145 @@ def resize_image(x:torch.Tensor, size:int|tuple) -> torch.Tensor:
     return torch.nn.functional.interpolate(x, size=hw, mode='bicubic', antialias=True, align_corners=False).clamp(-1, 1)
 
 # %% ../nbs/00_core.ipynb #1c67ca4a
-def load_image(path,               # a PNG/JPEG file
+MAX_IMAGE_PIXELS = 8192 * 8192      # the largest image load_image decodes by default (from the header, before decoding)
+
+class ImageFileError(ImageError):
+    "An image file that cannot be read; the message names the file and what to do."
+
+_ALPHA_MODES = ('RGBA', 'RGBa', 'LA', 'La', 'PA')
+_GREY_MODES = ('1', 'L', 'I', 'F')
+
+def _high_range(im, path) -> np.ndarray:
+    "A 16-bit, 32-bit integer or float grey image as an (H, W) float32 array in [0, 1] (its real range), or an ImageFileError."
+    a = np.asarray(im)
+    if im.mode.startswith('I;16'): return a.astype(np.float32) / 65535.
+    a = a.astype(np.float64)
+    lo, hi = (float(np.nanmin(a)), float(np.nanmax(a))) if a.size and not np.isnan(a).all() else (math.nan, math.nan)
+    if im.mode == 'I':
+        if not 0 <= lo <= hi <= 65535:
+            raise ImageFileError(f"{path}: a 32-bit integer image with values in [{lo:g}, {hi:g}]; latentinv reads integer images "
+                                 "as 16-bit (0–65535). Rescale it to 0–65535 (or 0–255) and save it again.")
+        return (a / 65535.).astype(np.float32)
+    if not np.isfinite(a).all():
+        raise ImageFileError(f"{path}: a float image with NaN or infinite values; replace them and save it again.")
+    if not 0 <= lo <= hi <= 1:
+        raise ImageFileError(f"{path}: a float image with values in [{lo:.4g}, {hi:.4g}]; float images must lie in [0, 1] "
+                             "(latentinv does not guess their scale). Rescale it to [0, 1] and save it again.")
+    return a.astype(np.float32)
+
+def _open_image(path:Path, max_pixels:int):
+    "Open and decode an image file, refusing folders, empty files, non-images, bombs and truncated files with a clear error."
+    if path.is_dir(): raise ImageFileError(f"{path} is a folder, not an image file: give the path of a PNG, JPEG or TIFF file.")
+    if path.stat().st_size == 0: raise ImageFileError(f"{path} is empty (0 bytes): the file was not written completely; export it again.")
+    bomb = lambda n: ImageFileError(f"{path}: the header claims {n} pixels, more than the limit of {max_pixels} (a decompression "
+                                    "bomb, or a very large image). Downscale it first, or pass a larger max_pixels if you trust the file.")
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+        try: im = Image.open(path)
+        except Image.DecompressionBombError as e:
+            raise bomb(m[0] if (m := re.findall(r'\((\d+) pixels\)', str(e))) else 'too many') from None
+        except Exception as e:
+            raise ImageFileError(f"{path}: not an image latentinv can read ({type(e).__name__}: {e}). "
+                                 "Give a PNG, JPEG or TIFF file.") from None
+        with im:
+            w, h = im.size
+            if w * h > max_pixels: raise bomb(f"{w}x{h} = {w * h}")
+            try: im.load()
+            except Exception as e:
+                raise ImageFileError(f"{path}: the file is truncated or corrupt and cannot be decoded ({type(e).__name__}: {e}). "
+                                     "Export or download it again.") from None
+    return im
+
+def load_image(path,               # an image file (PNG, JPEG, TIFF, ...): see the table above for how each kind is read
                size:int|tuple=None,# resize to this (H, W) or side
                channels:int=None,  # 1 (grey) or 3 (RGB); None keeps the file's
+               max_pixels:int=MAX_IMAGE_PIXELS, # refuse files whose header claims more pixels
               ) -> torch.Tensor:
-    "Load an image file as a (1, C, H, W) float tensor in [-1, 1]."
+    "Load an image file as a (1, C, H, W) float tensor in [-1, 1], scaled by the file's real range."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No image at {path}.")
-    im = Image.open(path)
-    if channels is None: channels = 1 if im.mode in ('L', 'I', 'I;16', '1') else 3
-    if channels not in (1, 3): raise ImageError(f"channels must be 1 or 3, got {channels}.")
-    im = im.convert('L' if channels == 1 else 'RGB')
-    a = np.asarray(im, dtype=np.float32) / 255.
+    if channels not in (None, 1, 3): raise ImageError(f"channels must be 1 or 3, got {channels}.")
+    im = _open_image(path, max_pixels)
+    if im.mode == 'P' and 'transparency' in im.info: im = im.convert('RGBA')
+    if im.mode in _ALPHA_MODES:
+        grey = im.mode in ('LA', 'La')
+        rgba = im.convert('RGBA')
+        if rgba.getextrema()[3][0] < 255:
+            warnings.warn(f"{path}: has transparent pixels; composited onto white (flatten it yourself for another background).")
+        im = Image.alpha_composite(Image.new('RGBA', im.size, (255, 255, 255, 255)), rgba).convert('L' if grey else 'RGB')
+    if im.mode.startswith('I') or im.mode == 'F':             # 16/32-bit integer or float grey: the real range
+        a = _high_range(im, path)[..., None]
+        if channels == 3: a = np.repeat(a, 3, axis=-1)
+    else:
+        if channels is None: channels = 1 if im.mode in _GREY_MODES else 3
+        a = np.asarray(im.convert('L' if channels == 1 else 'RGB'), dtype=np.float32) / 255.
     t = torch.from_numpy(a.copy())
     t = t[None, None] if t.ndim == 2 else t.permute(2, 0, 1)[None]
     t = from01(t)
     return resize_image(t, size) if size is not None else t
+
+# %% ../nbs/00_core.ipynb #93f3ae05
+class ArgumentParser(argparse.ArgumentParser):
+    "argparse's parser, but a usage error is one line: `PROG: argument --x: what is wrong and the fix`, exit status 2."
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+def int_arg(lo:int=None, hi:int=None, fix:str='') -> callable:
+    "An argparse type: an integer in [lo, hi] (either end optional); `fix` is appended to the error."
+    def parse(s):
+        try: v = int(s)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(f"expected an integer, got {s!r}{fix and '; ' + fix}") from None
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f">= {lo}" if hi is None else f"<= {hi}" if lo is None else f"in [{lo}, {hi}]"
+            raise argparse.ArgumentTypeError(f"must be an integer {rng}, got {s}{fix and '; ' + fix}")
+        return v
+    parse.__name__ = 'integer'
+    return parse
+
+def float_arg(lo:float=None, hi:float=None, fix:str='') -> callable:
+    "An argparse type: a finite number in [lo, hi] in any notation (0.05, 5e-2); NaN and infinities are refused."
+    def parse(s):
+        try: v = float(s)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(f"expected a number, got {s!r}{fix and '; ' + fix}") from None
+        if not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a finite number, got {s}{fix and '; ' + fix}")
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f">= {lo:g}" if hi is None else f"<= {hi:g}" if lo is None else f"in [{lo:g}, {hi:g}]"
+            raise argparse.ArgumentTypeError(f"must be {rng}, got {s}{fix and '; ' + fix}")
+        return v
+    parse.__name__ = 'number'
+    return parse
+
+seed_arg = int_arg(0, 2**63 - 1, 'seeds are integers in [0, 2**63)')
+
+def out_dir_arg(s:str) -> str:
+    "An argparse type: a folder that exists or could be created (checked without creating anything)."
+    if not s or not s.strip(): raise argparse.ArgumentTypeError("is empty: give the folder to write into (it is created)")
+    p = Path(s).expanduser()
+    if p.exists() and not p.is_dir(): raise argparse.ArgumentTypeError(f"{s} is an existing file: give a folder (it is created)")
+    a = p.absolute()
+    while not a.exists(): a = a.parent
+    if not a.is_dir(): raise argparse.ArgumentTypeError(f"{s} cannot be created: {a} is a file; give another folder")
+    if not os.access(a, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"{s} cannot be created: no permission to write in {a}; give another folder")
+    return s
+
+def device_arg(s:str) -> str:
+    "An argparse type: a torch device that exists here (cpu, cuda, cuda:N, mps)."
+    try: d = torch.device(s)
+    except (RuntimeError, ValueError):
+        raise argparse.ArgumentTypeError(f"{s!r} is not a device; use cpu, cuda, cuda:N or mps") from None
+    if d.type == 'cuda':
+        if not torch.cuda.is_available():
+            why = 'this torch is built without CUDA' if torch.version.cuda is None else 'no CUDA GPU is visible'
+            raise argparse.ArgumentTypeError(f"CUDA is not available on this machine ({why}); use --device cpu")
+        if d.index is not None and d.index >= torch.cuda.device_count():
+            raise argparse.ArgumentTypeError(f"{s}: this machine has {torch.cuda.device_count()} CUDA device(s); use cuda:0 .. cuda:{torch.cuda.device_count() - 1}")
+    elif d.type == 'mps' and not (hasattr(torch.backends, 'mps') and torch.backends.mps.is_available()):
+        raise argparse.ArgumentTypeError("MPS is not available on this machine; use --device cpu")
+    elif d.type not in ('cpu', 'cuda', 'mps'): raise argparse.ArgumentTypeError(f"{s!r}: latentinv runs on cpu, cuda or mps")
+    return s
 
 # %% ../nbs/00_core.ipynb #51825856
 def image_to_uint8(x:torch.Tensor) -> np.ndarray:
@@ -112,7 +236,9 @@ def make_generator(seed:int|torch.Generator|None=None, device='cpu') -> torch.Ge
     if isinstance(seed, torch.Generator): return seed
     g = torch.Generator(device=device)
     if seed is None: g.seed()
-    else: g.manual_seed(int(seed))
+    else:
+        s = int(seed)
+        g.manual_seed(s % 2**64 if s >= 2**64 else s)   # torch takes seeds < 2**64: larger (derived) seeds wrap, smaller ones are used as given
     return g
 
 def image_generators(seed:int, n:int, device='cpu') -> list:
@@ -175,15 +301,54 @@ def write_json(path,          # the file to write (its folder is created)
         if tmp.exists(): tmp.unlink()
     return path
 
+MAX_YAML_CHARS = 1_000_000    # the longest YAML text read_yaml parses
+MAX_YAML_NODES = 100_000      # the most values a YAML document may expand to (aliases counted at their full size)
+
 class _Loader(yaml.SafeLoader): "yaml.SafeLoader that also reads 1e-4-style numbers as floats."
 _Loader.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(r'^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$'),
                               list('-+0123456789'))
 
-def read_yaml(source):         # a file path, or YAML text
-    "Parse YAML safely (no Python objects); `1e-4` is a float. A path that does not exist is an error naming it."
+def _expanded_size(node, where:str, limit:int) -> int:
+    "The number of values `node` stands for with every alias expanded, counted once per shared node (an error past `limit`)."
+    sizes, active = {}, set()
+    def size(n):
+        if id(n) in sizes: return sizes[id(n)]
+        if id(n) in active: raise ValueError(f"{where}: a recursive alias (an anchor used inside itself); write the values out.")
+        active.add(id(n))
+        kids = [c for kv in n.value for c in kv] if isinstance(n, yaml.MappingNode) else \
+               n.value if isinstance(n, yaml.SequenceNode) else []
+        s = 1 + sum(size(c) for c in kids)
+        active.discard(id(n)); sizes[id(n)] = s
+        if s > limit:
+            raise ValueError(f"{where}: its aliases (*name) expand it to more than {limit} values (an alias bomb?); "
+                             "write the values out, or use fewer nested aliases.")
+        return s
+    return size(node)
+
+def read_yaml(source,                      # a file path, or YAML text
+              max_chars:int=MAX_YAML_CHARS, # refuse longer text (a file: checked from its size, before reading)
+              max_nodes:int=MAX_YAML_NODES, # refuse documents that expand (through aliases) to more values
+             ):
+    "Parse YAML safely (no Python objects; size and alias expansion limited); `1e-4` is a float. Errors name the file."
+    where = 'YAML text'
     if isinstance(source, Path) or (isinstance(source, str) and '\n' not in source and source.endswith(('.yaml', '.yml'))):
         p = Path(source)
         if not p.is_file(): raise FileNotFoundError(f"no YAML file {str(p)!r}.")
-        source = p.read_text()
-    return yaml.load(source, Loader=_Loader)
-
+        if p.stat().st_size > max_chars:
+            raise ValueError(f"{p}: {p.stat().st_size} bytes, more than the {max_chars} a YAML config may have; is it the right file?")
+        where = str(p)
+        try: source = p.read_text()
+        except UnicodeDecodeError as e: raise ValueError(f"{p}: not a UTF-8 text file ({e}); is it the right file?") from None
+    if len(source) > max_chars:
+        raise ValueError(f"{where}: {len(source)} characters, more than the {max_chars} a YAML config may have.")
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None: return None
+        _expanded_size(node, where, max_nodes)
+        return loader.construct_document(node)
+    except yaml.YAMLError as e:                     # one line: what is wrong, and where
+        mark, what = getattr(e, 'problem_mark', None), ' '.join(str(getattr(e, 'problem', None) or e).split())
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ''
+        raise ValueError(f"{where}: not valid YAML: {what}{at}.") from None
+    finally: loader.dispose()

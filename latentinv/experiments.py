@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_experiments.ipynb #4c52691f
 from __future__ import annotations
-import argparse, concurrent.futures as cf, copy, dataclasses, hashlib, itertools, json, math, multiprocessing, os, sys, time, warnings
+import argparse, concurrent.futures as cf, copy, dataclasses, hashlib, itertools, json, math, multiprocessing, os, re, sys, time, warnings
 from pathlib import Path
 import torch
 from .core import data_dir, read_yaml, write_json, save_image
@@ -16,7 +16,7 @@ from .evaluation import heldout_problem, format_rows
 import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld  # register the methods
 
 # %% auto #0
-__all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'METRICS', 'ConfigError', 'load_config', 'config_path', 'bundled_configs',
+__all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'MAX_RUNS', 'METRICS', 'ConfigError', 'load_config', 'config_path', 'bundled_configs',
            'experiment_units', 'record_path', 'unit_done', 'run_unit', 'store_dir', 'run_experiment', 'load_records',
            'summarize', 'format_report', 'report', 'experiment_main']
 
@@ -26,7 +26,53 @@ RUN_KEYS = {'name', 'sampler', 'particles', 'preset', 'set', 'grid', 'options', 
 
 class ConfigError(ValueError): "An experiment config that cannot be run; the message says what to change."
 
+MAX_RUNS = 10_000        # the most runs a config may expand to (grids included), checked before expanding
+_PLAIN_NAME = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]*')
+
 def _fmt(v): return f"{v:g}" if isinstance(v, float) else str(v)
+def _is_int(v) -> bool: return isinstance(v, int) and not isinstance(v, bool)
+def _is_number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+def _check_scalars(src:str, cfg:dict, raw:dict):
+    "The config's name, prior, tasks, sigma_y, seeds, images and threads: types and ranges, each error naming the key and the fix."
+    name = cfg['name']
+    if not isinstance(name, str) or not _PLAIN_NAME.fullmatch(name) or '..' in name:
+        raise ConfigError(f"{src}: name must be a plain name (letters, digits, '.', '_', '-'; no '/', '..' or absolute path), "
+                          f"because it names the store folder experiments/<name>; got {name!r}. Pick e.g. 'my-study'.")
+    if not isinstance(cfg['prior'], str) or not cfg['prior']:
+        raise ConfigError(f"{src}: prior must be a bundled prior name, a model folder or a hub id (text), got {cfg['prior']!r}.")
+    if not isinstance(cfg['tasks'], list) or not cfg['tasks'] or not all(isinstance(t, str) for t in cfg['tasks']):
+        raise ConfigError(f"{src}: tasks must be a task name or a non-empty list of them, got {raw.get('tasks')!r}.")
+    s = cfg['sigma_y']
+    if not _is_number(s) or not math.isfinite(s) or s <= 0:
+        raise ConfigError(f"{src}: sigma_y must be a finite number > 0 (the measurement noise, e.g. 0.05), got {s!r}.")
+    seeds = cfg['seeds']
+    if not isinstance(seeds, list) or not seeds or not all(_is_int(v) and 0 <= v < 2**63 for v in seeds):
+        raise ConfigError(f"{src}: seeds must be an integer or a non-empty list of integers in [0, 2**63), got {raw.get('seeds')!r}.")
+    if len(set(seeds)) != len(seeds):
+        raise ConfigError(f"{src}: seeds has duplicates {sorted({v for v in seeds if seeds.count(v) > 1})}; list each seed once.")
+    t = cfg['threads']
+    if not _is_int(t) or t < 1: raise ConfigError(f"{src}: threads must be a positive integer (torch CPU threads), got {t!r}.")
+    im = raw.get('images', 4)
+    if _is_int(im): im = {'start': 0, 'count': im}
+    if not isinstance(im, dict) or set(im) - {'start', 'count'} or 'count' not in im:
+        raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}}, got {raw.get('images')!r}.")
+    im = {'start': 0, **im}
+    if not _is_int(im['start']) or im['start'] < 0:
+        raise ConfigError(f"{src}: images.start must be an integer >= 0 (the first held-out image), got {im['start']!r}.")
+    if not _is_int(im['count']) or im['count'] < 1:
+        raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}} with N >= 1 an integer, got {raw.get('images')!r}.")
+    cfg['images'] = im
+
+def _grid_size(src:str, name, grid) -> int:
+    "How many runs a grid expands to, without expanding it; each axis must be a non-empty list."
+    if not isinstance(grid, dict): raise ConfigError(f"{src}: run {name!r}: grid must map hyperparameters to lists of values, got {grid!r}.")
+    n = 1
+    for k, v in grid.items():
+        if not isinstance(v, list) or not v:
+            raise ConfigError(f"{src}: run {name!r}: grid.{k} must be a non-empty list of values, got {v!r}.")
+        n *= len(v)
+    return n
 
 def load_config(config,                # a YAML file path, a bundled config name, or a dict
                ) -> dict:
@@ -37,7 +83,8 @@ def load_config(config,                # a YAML file path, a bundled config name
         if not p.exists() and str(config) in bundled_configs(): p = config_path(str(config))
         if not p.exists():
             raise ConfigError(f"no config file {str(config)!r}; give a YAML path or a bundled config ({', '.join(bundled_configs())}).")
-        src, config = str(p), read_yaml(p)
+        try: src, config = str(p), read_yaml(p)
+        except ValueError as e: raise ConfigError(str(e)) from None
     if not isinstance(config, dict): raise ConfigError(f"{src}: expected a mapping at the top level, got {type(config).__name__}.")
     cfg = copy.deepcopy(config)
     bad = sorted(set(cfg) - CONFIG_KEYS)
@@ -45,15 +92,18 @@ def load_config(config,                # a YAML file path, a bundled config name
     for k in ('name', 'prior', 'tasks', 'runs'):
         if k not in cfg: raise ConfigError(f"{src}: missing {k!r} (see the example config in the experiments chapter).")
     if isinstance(cfg['tasks'], str): cfg['tasks'] = [cfg['tasks']]
+    cfg.setdefault('sigma_y', 0.05); cfg.setdefault('seeds', [0]); cfg.setdefault('threads', 1); cfg.setdefault('save_samples', False)
+    if _is_int(cfg['seeds']): cfg['seeds'] = [cfg['seeds']]
+    _check_scalars(src, cfg, config)
     unknown = [t for t in cfg['tasks'] if t not in operator_names()]
     if unknown: raise ConfigError(f"{src}: unknown task(s) {unknown}; the tasks are {operator_names()}.")
-    cfg.setdefault('sigma_y', 0.05); cfg.setdefault('seeds', [0]); cfg.setdefault('threads', 1); cfg.setdefault('save_samples', False)
-    if isinstance(cfg['seeds'], int): cfg['seeds'] = [cfg['seeds']]
-    im = cfg.setdefault('images', 4)
-    cfg['images'] = im = {'start': 0, 'count': im} if isinstance(im, int) else {'start': 0, **im}
-    if set(im) - {'start', 'count'} or not isinstance(im.get('count'), int) or im['count'] < 1:
-        raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}} with N >= 1, got {config.get('images')!r}.")
     samplers = set(sampler_names()) | {'baseline'}
+    if not isinstance(cfg['runs'], (list, type(None))): raise ConfigError(f"{src}: runs must be a list of runs, got {cfg['runs']!r}.")
+    total = sum(_grid_size(src, r.get('name', r.get('sampler', i)), r.get('grid') or {}) if isinstance(r, dict) else 1
+                for i, r in enumerate(cfg['runs'] or []))
+    if total > MAX_RUNS:
+        raise ConfigError(f"{src}: the grids expand to {total} runs, more than the {MAX_RUNS} a config may have (times "
+                          f"{len(cfg['tasks'])} task(s) x {len(cfg['seeds'])} seed(s)); split it into several configs or use fewer values.")
     runs, names = [], set()
     for i, r in enumerate(cfg['runs'] or []):
         if not isinstance(r, dict) or 'sampler' not in r:
@@ -62,6 +112,11 @@ def load_config(config,                # a YAML file path, a bundled config name
         if bad: raise ConfigError(f"{src}: run {r.get('name', i)!r} has unknown key(s) {bad}; a run has {sorted(RUN_KEYS)}.")
         if r['sampler'] not in samplers: raise ConfigError(f"{src}: unknown sampler {r['sampler']!r}; the samplers are {sorted(samplers)}.")
         r = {'name': r.get('name', r['sampler']), 'particles': 1, 'preset': True, 'set': {}, 'options': {}, **r}
+        if not _is_int(r['particles']) or r['particles'] < 1:
+            raise ConfigError(f"{src}: run {r['name']!r}: particles must be a positive integer, got {r['particles']!r}.")
+        if 'sampler_seed' in r and not (_is_int(r['sampler_seed']) and 0 <= r['sampler_seed'] < 2**63):
+            raise ConfigError(f"{src}: run {r['name']!r}: sampler_seed must be an integer in [0, 2**63), got {r['sampler_seed']!r}.")
+        if not isinstance(r['set'], dict): raise ConfigError(f"{src}: run {r['name']!r}: set must map hyperparameters to values, got {r['set']!r}.")
         try: split_options(r['options'])
         except ValueError as e: raise ConfigError(f"{src}: run {r['name']!r}: {e}") from None
         grid = r.pop('grid', None) or {}

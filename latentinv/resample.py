@@ -298,11 +298,16 @@ def after_step(self:ReSample, ctx:StepContext, z_prime:torch.Tensor, index:int) 
 
 @patch
 def finalize(self:ReSample, ctx:StepContext, z:torch.Tensor) -> torch.Tensor:
-    "One last latent optimisation of the final latents (when `final_optimization`)."
+    "One last latent optimisation of the final latents (when `final_optimization`); a chain it makes non-finite keeps its input (recorded in `recovered`)."
     if not self.final_optimization: return z
     ctx.step = self.steps
-    return hard_data_consistency(ctx.prior, ctx.op, ctx.y, z, ctx.particles, 'latent', **self._hdc_kw(),
-                                 grad_transform=self.grad_transform, ctx=ctx, nfe=ctx.nfe)
+    z_opt = hard_data_consistency(ctx.prior, ctx.op, ctx.y, z, ctx.particles, 'latent', **self._hdc_kw(),
+                                  grad_transform=self.grad_transform, ctx=ctx, nfe=ctx.nfe)
+    bad = nonfinite_chains(z_opt)
+    if bad.any():
+        ctx.recover(bad)
+        z_opt = torch.where(per_chain(bad, z_opt), z, z_opt)
+    return z_opt
 
 # %% ../nbs/09_resample.ipynb #eb2f42a4
 class CountingPrior(LatentPrior):

@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['HOOKS', 'SAMPLERS', 'KERNELS', 'SOLVE_EXTENSIONS', 'randn_from', 'nonfinite_chains', 'per_chain', 'gather_chains',
-           'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'apply_on_step', 'PriorSampler',
-           'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel', 'get_kernel',
-           'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions', 'extension_metrics',
-           'presets_dir', 'preset_table', 'preset']
+           'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'apply_on_step',
+           'NonFiniteError', 'PriorSampler', 'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel',
+           'get_kernel', 'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions',
+           'extension_metrics', 'presets_dir', 'preset_table', 'preset']
 
 # %% ../nbs/05_sampler.ipynb #9f53901e
-import copy, dataclasses, math, time
+import copy, dataclasses, math, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar
@@ -178,6 +178,19 @@ def apply_on_step(hook:Callable, z:torch.Tensor, ctx:StepContext) -> torch.Tenso
     return z
 
 # %% ../nbs/05_sampler.ipynb #c1bb5224
+class NonFiniteError(ValueError):
+    "Every chain of a run ended non-finite (NaN/inf): there is no sample to return; the message says when it went wrong."
+
+def _all_chains_failed(self, ctx:StepContext, trace:list, went_bad:list) -> NonFiniteError:
+    "The error for a run whose every final chain is non-finite, naming the step where chains first went non-finite."
+    flags = torch.stack(went_bad).cpu() if went_bad else torch.zeros(0, dtype=torch.bool)
+    first = int(flags.nonzero()[0]) if flags.any() else None
+    when = (f"chains first went non-finite at step {first} of {self.steps}" + (f" (sigma {trace[first]['sigma']:.3g})"
+            if 'sigma' in trace[first] else '')) if first is not None else "the chains went non-finite in the final step"
+    return NonFiniteError(f"{self.name}: all {ctx.particles * ctx.images} chains are NaN/inf at the end of the run "
+                          f"({when}; {len(ctx.recovered)} recoveries on the way); there is no sample to return. The step size is "
+                          "too large for this problem: lower it (e.g. lr, or the method's guidance step) and run again.")
+
 @patch
 def solve(self:Sampler,
           prior,                     # a LatentPrior (pixel priors decode with the identity)
@@ -198,13 +211,14 @@ def solve(self:Sampler,
     ctx = StepContext(sampler=self, prior=prior, op=op, y=y, particles=K, images=B, steps=self.steps, family=self.family,
                       generator=make_generator(seed, device=dev), chain_ids=torch.arange(K * B, device=dev))
     z = self.init_chains(ctx)
-    trace = []
+    trace, went_bad = [], []                 # went_bad: one (lazy, on-device) flag per step, read only if the run fails
     bar = tqdm(range(self.steps), desc=self.name, disable=not progress, leave=False)
     for k in bar:
         ctx.step = k
         z_next, entry = self.step(ctx, z)
         if self.on_step is not None: z_next = apply_on_step(self.on_step, z_next, ctx)
         z = self.advance(ctx, z_next)
+        went_bad.append(nonfinite_chains(z).any())
         entry.update(data_loss=None if ctx.loss is None else torch.nanmean(ctx.loss.float()).item(),
                      seconds=time.perf_counter() - t0)
         if trace_images and k % self.trace_every == 0:
@@ -214,6 +228,7 @@ def solve(self:Sampler,
         if progress and entry['data_loss'] is not None: bar.set_postfix(loss=f"{entry['data_loss']:.3g}", sigma=f"{ctx.sigma:.3g}")
         if callback is not None: callback(entry, ctx)
     z = self.finalize(ctx, z)
+    if nonfinite_chains(z).all(): raise _all_chains_failed(self, ctx, trace, went_bad)
     return self.result(ctx, z, trace, t0, seed, K)
 
 # %% ../nbs/05_sampler.ipynb #99869e61
@@ -224,7 +239,13 @@ def result(self:Sampler, ctx:StepContext, z:torch.Tensor, trace:list, t0:float, 
     K = z.shape[0] // B
     with torch.no_grad(): samples = prior.decode(z).clamp(-1, 1).view(K, B, *prior.image_shape).to(y.dtype)
     ctx.nfe['decode'] += 1
-    residual = measurement_residual(ctx.op, samples, y)
+    bad = nonfinite_chains(samples.flatten(0, 1)).view(K, B)
+    if bad.any():                                   # some chains failed (all failing is an error in solve): NaN residual, a warning
+        warnings.warn(f"{self.name}: {int(bad.sum())} of {K * B} chains ended NaN/inf; their residual is NaN and residual "
+                      "selection skips them (lower the step size if this recurs).")
+        residual = measurement_residual(ctx.op, torch.where(bad.view(K, B, *[1] * (samples.ndim - 2)), 0., samples), y)
+        residual[bad] = math.nan
+    else: residual = measurement_residual(ctx.op, samples, y)
     return Result(samples=samples.cpu(), latents=z.view(K, B, *prior.latent_shape).cpu(), residual=residual.cpu(),
                   trace=trace, nfe=ctx.nfe, seconds=time.perf_counter() - t0, recovered=ctx.recovered,
                   settings=self.settings(prior, ctx.op, y, particles, seed))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #637bb693
 from __future__ import annotations
-import argparse, copy, json, math, shutil, time
+import argparse, copy, json, math, shutil, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 from diffusers import AutoencoderKL, VQModel, UNet2DModel, DDPMScheduler, DDIMScheduler
-from .core import from01, to01, resize_image, make_generator, data_dir, image_to_uint8, write_json
+from .core import ArgumentParser, int_arg, seed_arg, out_dir_arg, from01, to01, resize_image, make_generator, data_dir, image_to_uint8, write_json
 
 # %% auto #0
 __all__ = ['PHOTO_SOURCES', 'PHOTO_HELDOUT', 'PRIOR_RECIPES', 'DATA_NOTES', 'mnist_digits32', 'split_per_class', 'digits32_data',
@@ -504,6 +504,11 @@ def train_prior(name_or_data,           # 'digits-32', 'photos-32', or a dict wi
                 progress:bool=True,
                ) -> Path:
     "Train an autoencoder and a latent DDPM on a data set and write a prior folder; resumable."
+    for k, v in dict(ae_steps=ae_steps, unet_steps=unet_steps, dec_steps=dec_steps).items():
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+            raise ValueError(f"{k} must be an integer >= 0 (None: the recipe's), got {v!r}.")
+    if isinstance(save_every, bool) or not isinstance(save_every, int) or save_every < 1:
+        raise ValueError(f"save_every must be a positive integer (a checkpoint every N steps), got {save_every!r}.")
     if threads: torch.set_num_threads(threads)
     data = prior_data(name_or_data, seed=seed) if isinstance(name_or_data, str) else dict(name_or_data)
     for k in ('name', 'train', 'test'):
@@ -552,21 +557,24 @@ def train_prior(name_or_data,           # 'digits-32', 'photos-32', or a dict wi
                        log=dict(ae=log_ae, unet=log_dm, decoder=log_dec, heldout_psnr=psnr), data_note=note)
 
 # %% ../nbs/04_training.ipynb #707a481d
-def train_prior_main(argv=None):
-    "CLI: `latentinv train-prior --prior NAME --out DIR [--ae-steps N] [--unet-steps N] [--dec-steps N] [--seed S] [--threads T]`."
-    p = argparse.ArgumentParser(prog='latentinv train-prior',
-                                description='Train a small latent diffusion prior from bundled images (resumable).')
+def train_prior_main(argv=None) -> int:
+    "CLI: `latentinv train-prior --prior NAME --out DIR [--ae-steps N] [--unet-steps N] [--dec-steps N] [--seed S] [--threads T]`; exit 0 on success."
+    p = ArgumentParser(prog='latentinv train-prior', description='Train a small latent diffusion prior from bundled images (resumable).')
+    steps = lambda what: int_arg(0, fix=f'{what} steps count training iterations (0 skips)')
     p.add_argument('--prior', required=True, choices=sorted(PRIOR_RECIPES), help='which data set and recipe')
-    p.add_argument('--out', required=True, help='output prior folder')
-    p.add_argument('--ae-steps', type=int, default=None, help='autoencoder steps (default: the recipe)')
-    p.add_argument('--unet-steps', type=int, default=None, help='UNet steps (default: the recipe)')
-    p.add_argument('--dec-steps', type=int, default=None, help='decoder fine-tuning steps (default: the recipe; 0 skips)')
-    p.add_argument('--run-dir', default=None, help='checkpoint folder (default: next to --out)')
-    p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--threads', type=int, default=None, help='torch CPU threads')
-    p.add_argument('--save-every', type=int, default=500, help='checkpoint interval in steps')
+    p.add_argument('--out', required=True, type=out_dir_arg, help='output prior folder')
+    p.add_argument('--ae-steps', type=steps('autoencoder'), default=None, help='autoencoder steps (default: the recipe)')
+    p.add_argument('--unet-steps', type=steps('UNet'), default=None, help='UNet steps (default: the recipe)')
+    p.add_argument('--dec-steps', type=steps('decoder'), default=None, help='decoder fine-tuning steps (default: the recipe; 0 skips)')
+    p.add_argument('--run-dir', type=out_dir_arg, default=None, help='checkpoint folder (default: next to --out)')
+    p.add_argument('--seed', type=seed_arg, default=0)
+    p.add_argument('--threads', type=int_arg(1), default=None, help='torch CPU threads')
+    p.add_argument('--save-every', type=int_arg(1, fix='a checkpoint every N >= 1 steps'), default=500, help='checkpoint interval in steps')
     a = p.parse_args(argv)
-    out = train_prior(a.prior, a.out, ae_steps=a.ae_steps, unet_steps=a.unet_steps, dec_steps=a.dec_steps, run_dir=a.run_dir,
-                      seed=a.seed, threads=a.threads, save_every=a.save_every)
+    try:
+        out = train_prior(a.prior, a.out, ae_steps=a.ae_steps, unet_steps=a.unet_steps, dec_steps=a.dec_steps, run_dir=a.run_dir,
+                          seed=a.seed, threads=a.threads, save_every=a.save_every)
+    except ImportError as e:                      # the training extra (mlxtend, scikit-learn, ...) is not installed
+        print(f"latentinv train-prior: {e}", file=sys.stderr); return 2
     print(f"wrote {out}")
-    return out
+    return 0
