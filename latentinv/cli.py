@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_cli.ipynb #17b81120
 from __future__ import annotations
-import argparse, importlib, json, os, sys, time, warnings
+import argparse, importlib, json, os, signal, sys, threading, time, warnings
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
@@ -50,10 +50,14 @@ def main(argv:list=None) -> int:
     except (ImportError, AttributeError) as e:
         print(f"latentinv {cmd}: this command is not available in this installation ({e}).", file=sys.stderr)
         return 2
+    def _terminate(signum, frame): raise KeyboardInterrupt          # SIGTERM (a scheduler stopping the job) ends like Ctrl-C
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
     try: rc = f(rest)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 1   # argparse's --help / usage errors
-    except KeyboardInterrupt:                                                   # Ctrl-C: one line, no traceback
+    except KeyboardInterrupt:                                                   # Ctrl-C / SIGTERM: one line, no traceback
         print(f"latentinv {cmd}: interrupted — rerun the same command to resume", file=sys.stderr); return 130
+    finally:
+        if previous is not None: signal.signal(signal.SIGTERM, previous)
     return rc if isinstance(rc, int) else 0
 
 # %% ../nbs/14_cli.ipynb #848a8226

@@ -693,7 +693,10 @@ def _class_of(folder:Path, sub:str, allowed:dict, fname='config.json'):
 def _from_pretrained(cls, folder, sub, dtype):
     import importlib.util   # without accelerate, ask for the plain loader rather than be warned on every load
     kw = dict(low_cpu_mem_usage=importlib.util.find_spec('accelerate') is not None)
-    try: return cls.from_pretrained(folder / sub, torch_dtype=dtype, **kw).eval()
+    if not any((folder / sub).glob('*.safetensors')) and any((folder / sub).glob('*.bin')):
+        raise PriorError(f"{folder/sub} holds only pickle weights (*.bin); latentinv loads weights from safetensors files only: "
+                         "convert them once with diffusers (`Model.from_pretrained(path).save_pretrained(path, safe_serialization=True)`).")
+    try: return cls.from_pretrained(folder / sub, torch_dtype=dtype, use_safetensors=True, **kw).eval()
     except Exception as e:
         raise PriorError(f"Could not load {folder/sub} as a {cls.__name__} ({type(e).__name__}: {e}).") from e
 
@@ -704,7 +707,7 @@ def _text_encoder(folder:Path):
                          "the `transformers` package (not installed): `pip install transformers`, or pass "
                          "`encoder_hidden_states=` a (1, L, d) tensor, or add embeddings.safetensors (see "
                          "`DiffusersLatentPrior.save_pretrained`).") from None
-    return (transformers.AutoModel.from_pretrained(folder / 'text_encoder').eval(),
+    return (transformers.AutoModel.from_pretrained(folder / 'text_encoder', use_safetensors=True).eval(),
             transformers.AutoTokenizer.from_pretrained(folder / 'tokenizer'))
 
 def load_prior(name_or_path,                 # bundled name, local folder, or hub id
@@ -726,7 +729,10 @@ def load_prior(name_or_path,                 # bundled name, local folder, or hu
         found = sorted(p.name + ('/' if p.is_dir() else '') for p in folder.iterdir())[:12]
         raise PriorError(f"{folder} is not a diffusers model folder: expected `unet/` and `scheduler/` (plus `vae/` or "
                          f"`vqvae/` for a latent model) as written by `save_pretrained`; found {found or 'nothing'}. {_HOW}")
-    info = json.loads((folder / 'latentinv.json').read_text()) if (folder / 'latentinv.json').exists() else {}
+    try: info = json.loads((folder / 'latentinv.json').read_text()) if (folder / 'latentinv.json').exists() else {}
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise PriorError(f"{folder / 'latentinv.json'} is not valid JSON ({e}): fix or delete it (it only holds optional settings).") from None
+    if not isinstance(info, dict): raise PriorError(f"{folder / 'latentinv.json'} must hold a JSON object, got {type(info).__name__}.")
     unet = _from_pretrained(_class_of(folder, 'unet', {'UNet2DModel': UNet2DModel, 'UNet2DConditionModel': UNet2DConditionModel}),
                             folder, 'unet', dtype)
     scls = json.loads((folder / 'scheduler' / 'scheduler_config.json').read_text()).get('_class_name') \
@@ -749,6 +755,10 @@ def load_prior(name_or_path,                 # bundled name, local folder, or hu
             kw['text_encoder'], kw['tokenizer'] = _text_encoder(folder)
     ae_sub = 'vqvae' if (folder / 'vqvae').is_dir() else 'vae' if (folder / 'vae').is_dir() else None
     if ae_sub is None:
+        if unet.config.in_channels not in (1, 3):
+            raise PriorError(f"{folder} has no `vae/` or `vqvae/`, so it would be a pixel-space model, but its UNet takes "
+                             f"{unet.config.in_channels} channels (images have 1 or 3): a latent model needs its autoencoder, "
+                             "saved as `vae/` (AutoencoderKL) or `vqvae/` (VQModel) with `save_pretrained`.")
         prior = PixelPrior(unet, scheduler, image_size=image_size, **kw)
     else:
         ae = _from_pretrained(_class_of(folder, ae_sub, {'VQModel': VQModel, 'AutoencoderKL': AutoencoderKL}), folder, ae_sub, dtype)
