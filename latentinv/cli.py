@@ -8,7 +8,7 @@ import argparse, importlib, json, os, signal, sys, threading, time, warnings
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
-from .core import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images
+from .core import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images, environment
 from .operators import get_operator, operator_names
 from .metrics import evaluate, psnr
 from .priors import load_prior, heldout_images, bundled_priors, PriorError
@@ -121,7 +121,7 @@ def baseline_main(argv:list=None) -> int:
     ev = evaluate(xhat, x, op, y)
     m = dict(task=a.task, image=desc, method='baseline', psnr=ev['psnr'].item(), ssim=ev['ssim'].item(),
              lpips=None if ev['lpips'] is None else ev['lpips'].item(), residual=ev['residual'].item(),
-             seconds=time.perf_counter() - t0, settings=vars(a) | dict(operator=repr(op)))
+             seconds=time.perf_counter() - t0, settings=vars(a) | dict(operator=repr(op)) | environment())
     write_run(a.out, x, op, y, xhat, m)
     print(f"{a.task}: baseline PSNR {m['psnr']:.2f} dB, SSIM {m['ssim']:.3f}, residual {m['residual']:.3f} "
           f"({m['seconds']:.1f} s) -> {a.out}")

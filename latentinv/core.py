@@ -15,7 +15,7 @@ from PIL import Image
 __all__ = ['MAX_IMAGE_PIXELS', 'seed_arg', 'MAX_YAML_CHARS', 'MAX_YAML_NODES', 'ImageError', 'check_image', 'to01', 'from01',
            'resize_image', 'ImageFileError', 'load_image', 'ArgumentParser', 'int_arg', 'float_arg', 'out_dir_arg',
            'device_arg', 'image_to_uint8', 'save_image', 'make_generator', 'image_generators', 'data_dir',
-           'example_images', 'example_image', 'show_images', 'write_json', 'read_yaml']
+           'example_images', 'example_image', 'show_images', 'write_json', 'read_yaml', 'environment']
 
 # %% ../nbs/00_core.ipynb #2e15a266
 class ImageError(ValueError):
@@ -352,3 +352,10 @@ def read_yaml(source,                      # a file path, or YAML text
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ''
         raise ValueError(f"{where}: not valid YAML: {what}{at}.") from None
     finally: loader.dispose()
+
+# %% ../nbs/00_core.ipynb #e3448903
+def environment(device='cpu') -> dict:
+    "What a run's numbers depend on besides its settings: versions, torch threads, device (bit-identical only when these match)."
+    import platform, latentinv
+    return dict(latentinv=latentinv.__version__, torch=torch.__version__, python=platform.python_version(),
+                threads=torch.get_num_threads(), device=str(device))

@@ -123,7 +123,9 @@ class DAPS(Sampler):
         if self.kernel not in KERNELS: get_kernel(self.kernel)             # an error naming the registered kernels
         annealing_sigmas(self.sigma_max, self.sigma_min, self.steps, self.rho, self.drop_min)
         if self.mcmc_steps < 0 or self.ode_steps < 0: raise ValueError("mcmc_steps and ode_steps must be >= 0.")
-        if not self.lr > 0: raise ValueError(f"lr must be positive, got {self.lr}.")
+        if not 0 < self.lr < math.inf: raise ValueError(f"lr must be a finite number > 0, got {self.lr}.")
+        if self.grad_clip is not None and not 0 < self.grad_clip: raise ValueError(f"grad_clip must be > 0 (or None: off), got {self.grad_clip}.")
+        if not 0 < self.recover_factor <= 1: raise ValueError(f"recover_factor must be in (0, 1], got {self.recover_factor}.")
 
     def sigmas(self) -> torch.Tensor:
         "This sampler's N+1 annealing levels."
@@ -193,7 +195,7 @@ def mcmc(self:DAPS, ctx:StepContext, z0:torch.Tensor, r2, lr:float) -> tuple:
         score = -w * grad - (z - z0) / r2
         if self.extra_score is not None: score = score + self.extra_score(z, ctx)
         z, state = kernel.step(z, score, per_chain(lr * ctx.state['lr_scale'], z), state, g)
-        bad = nonfinite_chains(z)
+        bad = nonfinite_chains(z) | ~torch.isfinite(loss)         # a NaN data term with a zero gradient is a failure too
         z = torch.where(per_chain(bad, z), z0, z)
         state = kernel.reset(state, bad)
         ctx.state['lr_scale'] = torch.where(bad, ctx.state['lr_scale'] * self.recover_factor, ctx.state['lr_scale'])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, concurrent.futures as cf, copy, dataclasses, hashlib, itertools, json, math, multiprocessing, os, re, sys, time, warnings
 from pathlib import Path
 import torch
-from .core import data_dir, read_yaml, write_json, save_image
+from .core import data_dir, read_yaml, write_json, save_image, environment
 from .operators import operator_names
 from .metrics import evaluate
 from .priors import load_prior
@@ -205,7 +205,7 @@ def run_unit(cfg:dict, unit:dict, store:Path, progress:bool=False) -> list:
     t0 = time.perf_counter()
     if run['sampler'] == 'baseline':
         res = op.baseline(y)[None]
-        seconds, nfe, settings, per = time.perf_counter() - t0, {}, dict(method='baseline', operator=repr(op)), None
+        seconds, nfe, settings, per = time.perf_counter() - t0, {}, dict(method='baseline', operator=repr(op), **environment()), None
         ev = evaluate(res, x, op, y, perceptual=False)
     else:
         sampler, per = configure_extensions(get_sampler(run['sampler'], **hp), run['options'], prior, op.to(prior.device),

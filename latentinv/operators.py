@@ -320,6 +320,8 @@ class GaussianBlur(Blur):
         super().__init__(image_size, channels, n_images, seed)
         self.kernel_size = odd_size(61 * self.image_size / 256) if kernel_size is None else int(kernel_size)
         self.std = 3.0 * self.image_size / 256 if std is None else float(std)
+        if not (self.std > 0 and math.isfinite(self.std)):
+            raise ValueError(f"gaussian_blur: std must be a finite number > 0 (pixels), got {std!r}.")
         self._check_kernel_size(self.kernel_size)
         self._keep(kernel=gaussian_kernel(self.kernel_size, self.std)[None])
     def _options(self): return dict(kernel_size=self.kernel_size, std=self.std)

@@ -133,7 +133,7 @@ def step(self:GuidedDDIM, ctx:StepContext, z:torch.Tensor) -> tuple:
     ctx.sigma, ctx.sigma_next, ctx.z_t = vp_sigma(abar), (vp_sigma(abar_prev) if abar_prev < 1 else 0.), z
     z_new, plain, ctx.loss = self.guided_step(ctx, z, abar, abar_prev)
     z_new = self.after_step(ctx, z_new, index)
-    bad = nonfinite_chains(z_new)
+    bad = nonfinite_chains(z_new) | ~torch.isfinite(ctx.loss)    # a NaN data term with a zero gradient is a failure too
     if bad.any():
         z_new = torch.where(per_chain(bad, z_new), plain, z_new)
         ctx.recover(bad)

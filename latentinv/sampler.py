@@ -17,7 +17,7 @@ from typing import Callable, ClassVar
 import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
-from .core import make_generator, data_dir, read_yaml
+from .core import make_generator, data_dir, read_yaml, environment
 from .metrics import measurement_residual, select_by_residual, select_particles
 
 # %% ../nbs/05_sampler.ipynb #7db39409
@@ -152,6 +152,8 @@ def check_problem(prior, op, y, particles) -> torch.Tensor:
                          "pass the y made by this operator (op.measure(x, sigma, generator)).")
     if isinstance(particles, bool) or int(particles) != particles or particles < 1:
         raise ValueError(f"particles must be a positive integer, got {particles!r}.")
+    if y.is_complex() or not y.is_floating_point():
+        raise ValueError(f"y must be a real floating-point tensor (measurements as op.measure makes them), got dtype {y.dtype}.")
     if not torch.isfinite(y).all(): raise ValueError("y contains NaN or infinite values.")
     if torch.device(op.device) != torch.device(prior.device):
         raise ValueError(f"the operator is on {op.device} but the prior on {prior.device}: move it with op.to(prior.device) "
@@ -253,13 +255,11 @@ def result(self:Sampler, ctx:StepContext, z:torch.Tensor, trace:list, t0:float, 
 @patch
 def settings(self:Sampler, prior, op, y, particles, seed) -> dict:
     "The run's set-up as plain data (`particles`: as asked for, before any pruning): hyperparameters, sizes, seed, prior, operator, device, torch threads, versions."
-    import latentinv
     return dict(method=self.name, **self.hyperparameters(), particles=int(particles), images=int(y.shape[0]),
                 chains=int(particles) * int(y.shape[0]),
                 seed=seed if isinstance(seed, int) or seed is None else repr(seed), prior=type(prior).__name__,
-                prior_path=str(getattr(prior, 'path', None) or ''), operator=repr(op), device=str(prior.device),
-                threads=torch.get_num_threads(), hooks=[h for h in HOOKS if getattr(self, h) is not None],
-                latentinv=latentinv.__version__, torch=torch.__version__)
+                prior_path=str(getattr(prior, 'path', None) or ''), operator=repr(op),
+                hooks=[h for h in HOOKS if getattr(self, h) is not None], **environment(prior.device))
 
 # %% ../nbs/05_sampler.ipynb #1c6c6419
 @dataclass(kw_only=True)
