@@ -26,8 +26,8 @@ def annealing_sigmas(sigma_max:float=100.,  # first (largest) noise level
                     ) -> torch.Tensor:
     "The N+1 annealing levels (float64): N Karras levels from sigma_max down to sigma_min, then 0."
     if int(steps) != steps or steps < 1: raise ValueError(f"steps must be a positive integer, got {steps}.")
-    if not 0 < sigma_min < sigma_max:
-        raise ValueError(f"need 0 < sigma_min < sigma_max, got sigma_min={sigma_min}, sigma_max={sigma_max}.")
+    if not 0 < sigma_min < sigma_max < math.inf:
+        raise ValueError(f"need 0 < sigma_min < sigma_max < inf, got sigma_min={sigma_min}, sigma_max={sigma_max}.")
     n = int(steps) + 1 if drop_min else int(steps)
     r = torch.linspace(0, 1, n, dtype=torch.float64)
     s = (sigma_max**(1/rho) + r * (sigma_min**(1/rho) - sigma_max**(1/rho)))**rho

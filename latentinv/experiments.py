@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, concurrent.futures as cf, copy, dataclasses, hashlib, itertools, json, math, multiprocessing, os, re, sys, time, warnings
 from pathlib import Path
 import torch
-from .core import data_dir, read_yaml, write_json, save_image, environment
+from .core import data_dir, read_yaml, write_json, save_image, environment, int_arg
 from .operators import operator_names
 from .metrics import evaluate
 from .priors import load_prior
@@ -275,8 +275,13 @@ def run_experiment(config,               # a config (path, bundled name or dict)
 
 # %% ../nbs/13_experiments.ipynb #fb4cbc5c
 def load_records(store) -> list:
-    "Every record in a store."
-    return [json.loads(p.read_text()) for p in sorted((Path(store) / 'records').rglob('*.json'))]
+    "Every record in a store (a record that is not valid JSON is named in a warning and skipped: rerun to recompute it)."
+    out = []
+    for p in sorted((Path(store) / 'records').rglob('*.json')):
+        try: out.append(json.loads(p.read_text()))
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            warnings.warn(f"{p} is not a valid record ({e}); it is left out — `latentinv experiment run` recomputes it.")
+    return out
 
 METRICS = ('psnr', 'ssim', 'best_psnr', 'mean_psnr', 'residual', 'pairwise_distance', 'seconds',
            'selected_psnr_ambiguity', 'oracle_best_psnr_ambiguity', 'feature_distance')   # the last three: from plug-ins
@@ -355,7 +360,7 @@ def experiment_main(argv:list=None) -> int:
     r = sub.add_parser('run', help='run every unit of a config that is not stored yet, then write the report')
     r.add_argument('config', help='a YAML file or a bundled config name (latentinv experiment list)')
     r.add_argument('--store', default=None, help='the store folder (default: experiments/<name>)')
-    r.add_argument('--workers', type=int, default=1, help='processes')
+    r.add_argument('--workers', type=int_arg(1, 256), default=1, help='processes (1: this one; more: a fresh process per unit)')
     r.add_argument('--only', nargs='+', default=None, help='run only these runs (by name)')
     r.add_argument('--progress', action='store_true')
     p = sub.add_parser('report', help='write report.md and report.png for a store')

@@ -230,9 +230,16 @@ def evaluate(samples,               # (B, C, H, W) or (K, B, C, H, W) reconstruc
     samples = getattr(samples, 'samples', samples)
     if (op is None) != (y is None): raise ValueError("pass both `op` and `y` (for the residual and selection), or neither.")
     x_true = x_true.to(samples.device)
+    failed = None
+    if samples.ndim == 5 and not torch.isfinite(samples).all():     # chains a sampler could not recover: NaN metrics, never selected
+        failed = ~torch.isfinite(samples).flatten(2).all(-1)          # (K, B)
+        if failed.all(): raise ValueError("every sample is NaN/inf: there is nothing to score.")
+        samples = torch.where(failed[..., None, None, None], torch.zeros_like(samples), samples)
     if perceptual is None: perceptual = min(samples.shape[-2:]) >= 32
     out = dict(psnr=psnr(samples, x_true), ssim=ssim(samples, x_true), lpips=lpips(samples, x_true) if perceptual else None,
                residual=measurement_residual(op, samples, y.to(samples)) if op is not None else stored)
+    if failed is not None:
+        out = {k: None if v is None else torch.where(failed.to(v.device), torch.full_like(v, math.nan), v) for k, v in out.items()}
     if samples.ndim == 5:
         idx = select_by_residual(out['residual']) if out['residual'] is not None else None
         for m, higher in (('psnr', True), ('ssim', True), ('lpips', False)):

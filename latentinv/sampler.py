@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['HOOKS', 'SAMPLERS', 'KERNELS', 'SOLVE_EXTENSIONS', 'randn_from', 'nonfinite_chains', 'per_chain', 'gather_chains',
-           'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'apply_on_step',
-           'NonFiniteError', 'PriorSampler', 'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel',
-           'get_kernel', 'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions',
-           'extension_metrics', 'presets_dir', 'preset_table', 'preset']
+           'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'chain_bytes', 'free_memory',
+           'check_fits', 'apply_on_step', 'NonFiniteError', 'PriorSampler', 'register_sampler', 'sampler_names',
+           'get_sampler', 'register_kernel', 'get_kernel', 'register_solve_extension', 'SolveExtension',
+           'split_options', 'configure_extensions', 'extension_metrics', 'presets_dir', 'preset_table', 'preset']
 
 # %% ../nbs/05_sampler.ipynb #9f53901e
-import copy, dataclasses, math, time, warnings
+import copy, dataclasses, math, re, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar
@@ -164,6 +164,35 @@ def compute_dtype(prior) -> torch.dtype:
     "The dtype of chains and data terms: the prior's, but float32 for half-precision networks."
     return torch.float32 if prior.dtype in (torch.float16, torch.bfloat16) else prior.dtype
 
+# %% ../nbs/05_sampler.ipynb #d74621ec
+def chain_bytes(prior) -> int:
+    "Bytes one chain needs for a data-term gradient: the decoder's activations on one latent (measured), plus the chain's state."
+    sizes, dt = [], compute_dtype(prior)
+    leaves = [m for m in prior.modules() if not any(True for _ in m.children())] if isinstance(prior, torch.nn.Module) else []
+    hooks = [m.register_forward_hook(lambda m, i, o: sizes.append(o.numel() * o.element_size() if torch.is_tensor(o) else 0))
+             for m in leaves]
+    try:
+        with torch.no_grad(): prior.decode(torch.zeros(1, *prior.latent_shape, device=prior.device, dtype=dt))
+    finally:
+        for h in hooks: h.remove()
+    state = (8 * math.prod(prior.latent_shape) + 4 * math.prod(prior.image_shape)) * torch.finfo(dt).bits // 8
+    return sum(sizes) + state
+
+def free_memory(device) -> int:
+    "Bytes free on `device` (CUDA: the driver's count; CPU: MemAvailable of /proc/meminfo), or None where it cannot be read."
+    device = torch.device(device)
+    if device.type == 'cuda': return torch.cuda.mem_get_info(device)[0]
+    try: return int(re.search(r'MemAvailable:\s+(\d+) kB', Path('/proc/meminfo').read_text()).group(1)) * 1024
+    except (OSError, AttributeError): return None
+
+def check_fits(prior, chains:int, safety:float=2.):
+    "Refuse a run of `chains` chains that would need more than the free memory (with a safety factor), naming the estimate."
+    need, free = safety * chains * chain_bytes(prior), free_memory(prior.device)
+    if free is not None and need > free:
+        raise MemoryError(f"{chains} chains need about {need / 2**30:.1f} GiB on {prior.device} ({chain_bytes(prior) / 2**20:.2f} MiB "
+                          f"per chain, x{safety:g} margin) and {free / 2**30:.1f} GiB is free: lower particles (or images per "
+                          "run) so that particles x images stays below " f"{int(free / (safety * chain_bytes(prior)))}.")
+
 # %% ../nbs/05_sampler.ipynb #12ac6087
 def apply_on_step(hook:Callable, z:torch.Tensor, ctx:StepContext) -> torch.Tensor:
     "Call an `on_step` hook on the (K·B, ...) chains z; a pruning (z, keep) also updates ctx.particles, chain_ids, loss and state."
@@ -206,6 +235,7 @@ def solve(self:Sampler,
          ) -> Result:
     "Sample p(x0 | y) for every measurement in y with K particles each: the family's steps, the hooks, the trace."
     y = check_problem(prior, op, y, particles)
+    if int(particles) * y.shape[0] > 64: check_fits(prior, int(particles) * y.shape[0])   # small runs skip the probe decode
     self.check(prior, op)
     t0 = time.perf_counter()
     K, B, dev = int(particles), y.shape[0], prior.device
