@@ -52,11 +52,15 @@ def main(argv:list=None) -> int:
         return 2
     def _terminate(signum, frame): raise KeyboardInterrupt          # SIGTERM (a scheduler stopping the job) ends like Ctrl-C
     previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
+    def _warn(message, category, filename, lineno, file=None, line=None):   # warnings as one line, like the errors
+        print(f"latentinv {cmd}: warning: {message}", file=sys.stderr)
+    show, warnings.showwarning = warnings.showwarning, _warn
     try: rc = f(rest)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 1   # argparse's --help / usage errors
     except KeyboardInterrupt:                                                   # Ctrl-C / SIGTERM: one line, no traceback
         print(f"latentinv {cmd}: interrupted — rerun the same command to resume", file=sys.stderr); return 130
     finally:
+        warnings.showwarning = show
         if previous is not None: signal.signal(signal.SIGTERM, previous)
     return rc if isinstance(rc, int) else 0
 
