@@ -279,7 +279,7 @@ def run_demo(out:Path, images:int=2, seed:int=0, sigma:float=0.05, tasks:list=No
         s, res = score_run(sampler, prior, x, op, y, particles, seed, progress, result=True)
         r = dict(prior=prior_name, task=task, particles=particles, images=images, seed=seed, sigma=sigma, steps=steps,
                  baseline_psnr=base['psnr'], baseline_ssim=base['ssim'], psnr=s['psnr'], ssim=s['ssim'],
-                 best_psnr=s['best_psnr'], seconds=res.seconds, nfe=res.nfe, hyperparameters=source)
+                 best_psnr=s['best_psnr'], seconds=res.seconds, nfe=res.nfe, hyperparameters=source, **environment(prior.device))
         panel = dict(truth=x[0], measurement=measurement_picture(op, y)[0], baseline=xb[0], sample=res.selected()[0])
         save_file({k: v.contiguous().float() for k, v in panel.items()}, str(pfile))
         rows.append(r); done[key] = r
