@@ -153,32 +153,27 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
+def _ranged_arg(convert, kind:str, what:str, lo, hi, fix:str, fmt) -> callable:
+    "An argparse type that converts with `convert`, refuses non-finite values, and checks lo <= v <= hi."
+    tail = fix and '; ' + fix
+    def parse(s):
+        try: v = convert(s)
+        except (TypeError, ValueError): raise argparse.ArgumentTypeError(f"expected {kind}, got {s!r}{tail}") from None
+        if not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a finite number, got {s}{tail}")
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            rng = f">= {fmt(lo)}" if hi is None else f"<= {fmt(hi)}" if lo is None else f"in [{fmt(lo)}, {fmt(hi)}]"
+            raise argparse.ArgumentTypeError(f"must be {what}{rng}, got {s}{tail}")
+        return v
+    parse.__name__ = kind.split()[-1]
+    return parse
+
 def int_arg(lo:int=None, hi:int=None, fix:str='') -> callable:
     "An argparse type: an integer in [lo, hi] (either end optional); `fix` is appended to the error."
-    def parse(s):
-        try: v = int(s)
-        except (TypeError, ValueError):
-            raise argparse.ArgumentTypeError(f"expected an integer, got {s!r}{fix and '; ' + fix}") from None
-        if (lo is not None and v < lo) or (hi is not None and v > hi):
-            rng = f">= {lo}" if hi is None else f"<= {hi}" if lo is None else f"in [{lo}, {hi}]"
-            raise argparse.ArgumentTypeError(f"must be an integer {rng}, got {s}{fix and '; ' + fix}")
-        return v
-    parse.__name__ = 'integer'
-    return parse
+    return _ranged_arg(int, 'an integer', 'an integer ', lo, hi, fix, str)
 
 def float_arg(lo:float=None, hi:float=None, fix:str='') -> callable:
     "An argparse type: a finite number in [lo, hi] in any notation (0.05, 5e-2); NaN and infinities are refused."
-    def parse(s):
-        try: v = float(s)
-        except (TypeError, ValueError):
-            raise argparse.ArgumentTypeError(f"expected a number, got {s!r}{fix and '; ' + fix}") from None
-        if not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a finite number, got {s}{fix and '; ' + fix}")
-        if (lo is not None and v < lo) or (hi is not None and v > hi):
-            rng = f">= {lo:g}" if hi is None else f"<= {hi:g}" if lo is None else f"in [{lo:g}, {hi:g}]"
-            raise argparse.ArgumentTypeError(f"must be {rng}, got {s}{fix and '; ' + fix}")
-        return v
-    parse.__name__ = 'number'
-    return parse
+    return _ranged_arg(float, 'a number', '', lo, hi, fix, lambda v: f"{v:g}")
 
 seed_arg = int_arg(0, 2**63 - 1, 'seeds are integers in [0, 2**63)')
 
