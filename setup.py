@@ -12,7 +12,9 @@ statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Produ
 
 requirements = cfg.get('requirements', '').split()
 train_requirements = cfg.get('train_requirements', '').split()
-dev_requirements = cfg.get('dev_requirements', '').split() + train_requirements
+ray_requirements = cfg.get('ray_requirements', '').split()
+sd_requirements = cfg.get('sd_requirements', '').split()
+dev_requirements = cfg.get('dev_requirements', '').split() + train_requirements + ray_requirements + sd_requirements
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -37,7 +39,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={'latentinv': ['data/*', 'data/**/*']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements, 'train': train_requirements},
+    extras_require={'dev': dev_requirements, 'train': train_requirements, 'ray': ray_requirements, 'sd': sd_requirements},
     python_requires='>=' + cfg['min_python'],
     zip_safe=False,
     entry_points={

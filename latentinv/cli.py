@@ -13,7 +13,7 @@ from .operators import get_operator, operator_names
 from .metrics import evaluate, psnr
 from .priors import load_prior, heldout_images, bundled_priors, PriorError
 from .sampler import get_sampler, preset, sampler_names, SOLVE_EXTENSIONS, configure_extensions, extension_metrics
-from .evaluation import calibrate, heldout_problem, measurement_picture, score_run, score_baseline, prior_key, CALIBRATION_TARGETS
+from .evaluation import calibrate, heldout_problem, measurement_picture, score_run, score_baseline, prior_key, CALIBRATION_TARGETS, save_std_map, show_std_map
 import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld   # register the methods
 
 # %% auto #0
@@ -174,15 +174,19 @@ def solve_main(argv:list=None) -> int:
     ap.add_argument('--preset', default=None, help="preset table to use (default: the prior's name, when it has presets)")
     ap.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a hyperparameter (repeatable)')
     ap.add_argument('--device', type=device_arg, default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument('--dtype', default=None, choices=('float32', 'float16', 'bfloat16'), help="the networks' precision "
+                    '(default float32; half precision on a GPU only; the data terms stay float32)')
+    ap.add_argument('--prompt', default=None, help='text-conditioned priors (Stable Diffusion): the prompt (default: empty)')
     ap.add_argument('--quiet', action='store_true', help='no progress bar')
-    ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json')
+    ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json '
+                    '(and, with 2 or more particles, mean.png and std.png)')
     ap.add_argument('--threads', type=int_arg(1), default=None, help='torch CPU threads (default: torch\'s choice)')
     for ext in SOLVE_EXTENSIONS.values(): ext.add_arguments(ap)
     a = ap.parse_args(argv)
     if a.threads: torch.set_num_threads(a.threads)
     try:
         parse_overrides(a.set)                                   # a bad --set is refused before the prior is loaded
-        prior = load_prior(a.prior, device=a.device)
+        prior = load_prior(a.prior, device=a.device, dtype=a.dtype, **({'prompt': a.prompt} if a.prompt else {}))
         size, channels = prior.image_size, prior.channels
         key = a.preset or (Path(str(prior.path)).name if getattr(prior, 'path', None) else None)
         sampler, source = sampler_for(a.sampler, a.task, key, a.preset is not None, a.steps, a.set)
@@ -201,17 +205,26 @@ def solve_main(argv:list=None) -> int:
         print(f"latentinv solve: {e}", file=sys.stderr); return 2
     ev = evaluate(res, x)
     i = int(ev['selected_index'][0])
+    spread = None                                                # (posterior mean, per-pixel std) with K >= 2 finite particles
+    if res.particles >= 2:
+        try: spread = res.mean(), res.std()
+        except ValueError as e: warnings.warn(f"no mean.png/std.png: {e}")
     m = dict(task=a.task, image=desc, method=a.sampler, prior=a.prior, sigma=a.sigma, particles=res.particles,
              psnr=ev['psnr'][i, 0].item(), ssim=ev['ssim'][i, 0].item(), lpips=None if ev['lpips'] is None else ev['lpips'][i, 0].item(),
              residual=ev['residual'][i, 0].item(), selected_particle=i, best_psnr=ev['best_psnr'][0].item(),
-             mean_psnr=ev['mean_psnr'][0].item(), nfe=res.nfe, seconds=res.seconds, recovered=res.recovered,
+             mean_psnr=ev['mean_psnr'][0].item(), posterior_mean_psnr=None if spread is None else psnr(spread[0], x).item(),
+             mean_pixel_std=None if spread is None else spread[1].mean().item(), nfe=res.nfe, seconds=res.seconds, recovered=res.recovered,
              hyperparameters_from=source, settings=res.settings)
     m.update(extension_metrics(per, res, x, op, prior))
     write_run(a.out, x, op, y, res.selected(), m)
     save_image(res.samples[:, 0], Path(a.out) / 'samples.png')
+    if spread is not None:
+        save_image(spread[0][0], Path(a.out) / 'mean.png')
+        save_std_map(spread[1][0], Path(a.out) / 'std.png', title=f'posterior std, K={res.particles}')
     print(f"{a.task} with {a.sampler} ({a.particles} particles, {source}): PSNR {m['psnr']:.2f} dB (best of "
           f"{res.particles}: {m['best_psnr']:.2f}), SSIM {m['ssim']:.3f}, residual {m['residual']:.3f}, "
-          f"{m['seconds']:.1f} s -> {a.out}")
+          + (f"posterior mean PSNR {m['posterior_mean_psnr']:.2f} dB, mean pixel std {m['mean_pixel_std']:.3g}, " if spread else '')
+          + f"{m['seconds']:.1f} s -> {a.out}")
     return 0
 
 # %% ../nbs/14_cli.ipynb #bc7392c4
@@ -270,31 +283,37 @@ def run_demo(out:Path, images:int=2, seed:int=0, sigma:float=0.05, tasks:list=No
     for prior_name, task, particles in tasks:
         key, pfile = (prior_name, task), out/f'{prior_name}_{task}.safetensors'
         if key in done and pfile.exists():                         # finished by an earlier, interrupted run
-            rows.append(done[key]); p = load_file(str(pfile))
-            panels.append((task, p['truth'], p['measurement'], p['baseline'], p['sample'])); continue
+            rows.append(done[key]); panels.append(dict(task=task, **load_file(str(pfile)))); continue
         prior = priors.get(prior_name) or priors.setdefault(prior_name, load_prior(prior_name))
         x, op, y = heldout_problem(prior, task, n_images=images, sigma_y=sigma, seed=seed)
         base, xb = score_baseline(op, x, y)
         sampler, source = demo_sampler(prior_name, task, steps)
         s, res = score_run(sampler, prior, x, op, y, particles, seed, progress, result=True)
+        std = res.std() if bool((res.finite().sum(0) >= 2).all()) else None   # the particles' spread, for tasks with K >= 2
         r = dict(prior=prior_name, task=task, particles=particles, images=images, seed=seed, sigma=sigma, steps=steps,
                  baseline_psnr=base['psnr'], baseline_ssim=base['ssim'], psnr=s['psnr'], ssim=s['ssim'],
-                 best_psnr=s['best_psnr'], seconds=res.seconds, nfe=res.nfe, hyperparameters=source, **environment(prior.device))
+                 best_psnr=s['best_psnr'], mean_pixel_std=None if std is None else std.mean().item(),
+                 seconds=res.seconds, nfe=res.nfe, hyperparameters=source, **environment(prior.device))
         panel = dict(truth=x[0], measurement=measurement_picture(op, y)[0], baseline=xb[0], sample=res.selected()[0])
+        if std is not None: panel['std'] = std[0]
         save_file({k: v.contiguous().float() for k, v in panel.items()}, str(pfile))
         rows.append(r); done[key] = r
         write_json(store, list(done.values()), indent=2)                     # each finished task is kept at once
-        panels.append((task, *panel.values()))
+        panels.append(dict(task=task, **panel))
     _demo_figure(panels, rows, out/'demo.png')
     return rows
 
 def _demo_figure(panels, rows, path):
+    "The demo's picture: truth, measurement, baseline, LatentDAPS per task, and a std map column when a task has K >= 2."
     import matplotlib; import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(len(panels), 4, figsize=(6.4, 1.7*len(panels)), squeeze=False)
-    for (task, *ims), r, ax in zip(panels, rows, axs):
-        titles = ['truth', f'{task}: y', f"baseline {r['baseline_psnr']:.1f} dB", f"LatentDAPS {r['psnr']:.1f} dB"]
-        for a, im, t in zip(ax, ims, titles):
-            a.imshow(image_to_uint8(im), cmap='gray', vmin=0, vmax=255); a.set_title(t, fontsize=7); a.axis('off')
+    spread = any('std' in p for p in panels)
+    fig, axs = plt.subplots(len(panels), 4 + spread, figsize=(6.4 + 1.9 * spread, 1.7*len(panels)), squeeze=False)
+    for p, r, ax in zip(panels, rows, axs):
+        titles = ['truth', f"{p['task']}: y", f"baseline {r['baseline_psnr']:.1f} dB", f"LatentDAPS {r['psnr']:.1f} dB"]
+        for a, k, t in zip(ax, ('truth', 'measurement', 'baseline', 'sample'), titles):
+            a.imshow(image_to_uint8(p[k]), cmap='gray', vmin=0, vmax=255); a.set_title(t, fontsize=7); a.axis('off')
+        if 'std' in p: show_std_map(p['std'], ax[4], f"posterior std, K={r['particles']}")
+        elif spread: ax[4].axis('off')
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
 def format_demo(rows:list) -> str:

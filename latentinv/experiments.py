@@ -4,28 +4,37 @@
 
 # %% ../nbs/13_experiments.ipynb #4c52691f
 from __future__ import annotations
-import argparse, concurrent.futures as cf, copy, dataclasses, hashlib, itertools, json, math, multiprocessing, os, re, sys, time, warnings
+import argparse, concurrent.futures as cf, copy, csv, dataclasses, glob, hashlib, io, itertools, json, math, multiprocessing, os, platform, re, sys, time, warnings
 from pathlib import Path
 import torch
-from .core import data_dir, read_yaml, write_json, save_image, environment, int_arg
-from .operators import operator_names
+from tqdm import tqdm
+from .core import (data_dir, read_yaml, write_json, save_image, environment, int_arg, ArgumentParser, load_image, resize_image,
+                            make_generator, image_to_uint8, ImageError, ImageFileError)
+from .operators import operator_names, get_operator
 from .metrics import evaluate
-from .priors import load_prior
+from .priors import load_prior, resolve_device
 from .sampler import preset, get_sampler, sampler_names, split_options, configure_extensions, extension_metrics
 from .evaluation import heldout_problem, format_rows
 import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld  # register the methods
 
+
 # %% auto #0
-__all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'MAX_RUNS', 'METRICS', 'ConfigError', 'load_config', 'config_path', 'bundled_configs',
-           'experiment_units', 'record_path', 'unit_done', 'run_unit', 'store_dir', 'run_experiment', 'load_records',
-           'summarize', 'format_report', 'report', 'experiment_main']
+__all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'DTYPES', 'MAX_RUNS', 'IMAGE_SUFFIXES', 'BACKENDS', 'METRICS', 'CSV_COLUMNS', 'ConfigError',
+           'load_config', 'image_files', 'check_images', 'fit_image', 'config_path', 'bundled_configs',
+           'experiment_units', 'record_path', 'unit_done', 'unit_problem', 'solve_unit', 'store_unit', 'run_unit',
+           'store_dir', 'run_experiment', 'count_nfe', 'plan_experiment', 'format_plan', 'load_records', 'summarize',
+           'format_report', 'write_records_csv', 'report', 'compare_stores', 'format_comparison', 'write_pairs_csv',
+           'experiment_main']
 
 # %% ../nbs/13_experiments.ipynb #846afda3
-CONFIG_KEYS = {'name', 'prior', 'tasks', 'sigma_y', 'images', 'seeds', 'runs', 'description', 'threads', 'save_samples'}
+CONFIG_KEYS = {'name', 'prior', 'tasks', 'sigma_y', 'images', 'seeds', 'runs', 'description', 'threads', 'save_samples',
+               'batch', 'device', 'dtype', 'prompt', 'resources'}
 RUN_KEYS = {'name', 'sampler', 'particles', 'preset', 'set', 'grid', 'options', 'sampler_seed'}
 
 class ConfigError(ValueError): "An experiment config that cannot be run; the message says what to change."
 
+DTYPES = {'float32': 'float32', 'fp32': 'float32', 'float16': 'float16', 'fp16': 'float16', 'half': 'float16',
+          'bfloat16': 'bfloat16', 'bf16': 'bfloat16'}    # the networks' precision (data terms stay float32)
 MAX_RUNS = 10_000        # the most runs a config may expand to (grids included), checked before expanding
 _PLAIN_NAME = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]*')
 
@@ -53,16 +62,25 @@ def _check_scalars(src:str, cfg:dict, raw:dict):
         raise ConfigError(f"{src}: seeds has duplicates {sorted({v for v in seeds if seeds.count(v) > 1})}; list each seed once.")
     t = cfg['threads']
     if not _is_int(t) or t < 1: raise ConfigError(f"{src}: threads must be a positive integer (torch CPU threads), got {t!r}.")
-    im = raw.get('images', 4)
-    if _is_int(im): im = {'start': 0, 'count': im}
-    if not isinstance(im, dict) or set(im) - {'start', 'count'} or 'count' not in im:
-        raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}}, got {raw.get('images')!r}.")
-    im = {'start': 0, **im}
-    if not _is_int(im['start']) or im['start'] < 0:
-        raise ConfigError(f"{src}: images.start must be an integer >= 0 (the first held-out image), got {im['start']!r}.")
-    if not _is_int(im['count']) or im['count'] < 1:
-        raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}} with N >= 1 an integer, got {raw.get('images')!r}.")
-    cfg['images'] = im
+    b = cfg['batch']
+    if not _is_int(b) or b < 1: raise ConfigError(f"{src}: batch must be a positive integer (images per solve), got {b!r}.")
+    for k in ('device', 'dtype', 'prompt'):
+        if cfg[k] is not None and not isinstance(cfg[k], str):
+            raise ConfigError(f"{src}: {k} must be text, got {cfg[k]!r}.")
+    if cfg['device'] is not None and not re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', cfg['device'].strip().lower()):
+        raise ConfigError(f"{src}: device must be cpu, cuda, cuda:N, mps or auto, got {cfg['device']!r}.")
+    if cfg['dtype'] is not None and cfg['dtype'].strip().lower() not in DTYPES:
+        raise ConfigError(f"{src}: dtype must be one of {sorted(set(DTYPES.values()))}, got {cfg['dtype']!r}.")
+    res = cfg['resources'] if cfg['resources'] is not None else {}
+    if not isinstance(res, dict) or set(res) - {'num_cpus', 'num_gpus'}:
+        raise ConfigError(f"{src}: resources must be a mapping with num_cpus and/or num_gpus (what one unit needs on a Ray "
+                          f"cluster), got {cfg['resources']!r}.")
+    gpu = (cfg['device'] or 'cpu').startswith('cuda')
+    res = {'num_cpus': res.get('num_cpus', t), 'num_gpus': res.get('num_gpus', 1 if gpu else 0)}
+    for k, v in res.items():
+        if not _is_number(v) or not math.isfinite(v) or v < 0 or (k == 'num_cpus' and v == 0 and not res['num_gpus']):
+            raise ConfigError(f"{src}: resources.{k} must be a number >= 0 (fractions share a device), got {v!r}.")
+    cfg['resources'] = res
 
 def _grid_size(src:str, name, grid) -> int:
     "How many runs a grid expands to, without expanding it; each axis must be a non-empty list."
@@ -75,26 +93,30 @@ def _grid_size(src:str, name, grid) -> int:
     return n
 
 def load_config(config,                # a YAML file path, a bundled config name, or a dict
+                images=None,           # replaces the config's `images:` (a folder, a glob, a file or a list of them)
                ) -> dict:
     "Read (`read_yaml`: safe, 1e-4 is a number), check and complete an experiment config; returns a new dict with every run expanded."
-    src = 'the config'
+    src, base = 'the config', None
     if isinstance(config, (str, Path)):
-        p = Path(config)
-        if not p.exists() and str(config) in bundled_configs(): p = config_path(str(config))
+        p, bundled = Path(config), False
+        if not p.exists() and str(config) in bundled_configs(): p, bundled = config_path(str(config)), True
         if not p.exists():
             raise ConfigError(f"no config file {str(config)!r}; give a YAML path or a bundled config ({', '.join(bundled_configs())}).")
-        try: src, config = str(p), read_yaml(p)
+        try: src, base, config = str(p), None if bundled else p.resolve().parent, read_yaml(p)   # a bundled config's images: from the working folder
         except ValueError as e: raise ConfigError(str(e)) from None
     if not isinstance(config, dict): raise ConfigError(f"{src}: expected a mapping at the top level, got {type(config).__name__}.")
     cfg = copy.deepcopy(config)
+    if images is not None: cfg['images'], base = images, None      # paths given here are relative to the working folder
     bad = sorted(set(cfg) - CONFIG_KEYS)
     if bad: raise ConfigError(f"{src}: unknown key(s) {bad}; the keys are {sorted(CONFIG_KEYS)}.")
     for k in ('name', 'prior', 'tasks', 'runs'):
         if k not in cfg: raise ConfigError(f"{src}: missing {k!r} (see the example config in the experiments chapter).")
     if isinstance(cfg['tasks'], str): cfg['tasks'] = [cfg['tasks']]
     cfg.setdefault('sigma_y', 0.05); cfg.setdefault('seeds', [0]); cfg.setdefault('threads', 1); cfg.setdefault('save_samples', False)
+    for k, v in (('batch', 1), ('device', None), ('dtype', None), ('prompt', None), ('resources', None)): cfg.setdefault(k, v)
     if _is_int(cfg['seeds']): cfg['seeds'] = [cfg['seeds']]
     _check_scalars(src, cfg, config)
+    cfg['images'] = check_images(cfg.get('images', 4), base, src)
     unknown = [t for t in cfg['tasks'] if t not in operator_names()]
     if unknown: raise ConfigError(f"{src}: unknown task(s) {unknown}; the tasks are {operator_names()}.")
     samplers = set(sampler_names()) | {'baseline'}
@@ -130,6 +152,83 @@ def load_config(config,                # a YAML file path, a bundled config name
     cfg['runs'] = runs
     return cfg
 
+# %% ../nbs/13_experiments.ipynb #b78d044e
+IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp', '.gif', '.ppm', '.pgm', '.pnm')
+_IMAGES_HELP = ("images must be a count, {start: S, count: N} (the prior's held-out set), a folder, a glob pattern, "
+                "an image file, or a list of files")
+
+def image_files(spec,                  # a folder, a glob pattern, a file, or a list of these
+                base=None,             # the folder relative paths are read from (None: the working folder)
+                src:str='the config',  # names the config in errors
+               ) -> list:
+    "The image files an `images:` entry names, in order and without repeats: a folder's image files sorted by name, a pattern's matches sorted."
+    items = spec if isinstance(spec, list) else [spec]
+    if not items: raise ConfigError(f"{src}: images is an empty list; {_IMAGES_HELP}.")
+    out = []
+    for s in items:
+        if not isinstance(s, (str, Path)) or not str(s).strip():
+            raise ConfigError(f"{src}: {_IMAGES_HELP}; got {spec!r}.")
+        p = Path(str(s)).expanduser()
+        if not p.is_absolute() and base is not None: p = Path(base) / p
+        if any(c in str(s) for c in '*?['):
+            hits = sorted(Path(h) for h in glob.glob(str(p), recursive=True) if Path(h).is_file())
+            if not hits: raise ConfigError(f"{src}: images: the pattern {str(s)!r} matches no file (looked for {p}).")
+        elif p.is_dir():
+            hits = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in IMAGE_SUFFIXES)
+            if not hits: raise ConfigError(f"{src}: images: the folder {p} holds no image files ({' '.join(IMAGE_SUFFIXES)}).")
+        elif p.is_file(): hits = [p]
+        else: raise ConfigError(f"{src}: images: {str(s)!r} is not a file, a folder or a pattern that matches (looked for {p}).")
+        out += hits
+    return list(dict.fromkeys(q.resolve() for q in out))
+
+def _file_entry(p:Path) -> dict:
+    "A file's name, absolute path and sha256; decoded once, so an unreadable file is caught before any work."
+    data = p.read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')                  # alpha etc. are said again when the image is used
+        load_image(p)
+    return dict(file=str(p), name=p.name, sha256=hashlib.sha256(data).hexdigest())
+
+def check_images(spec,                 # the config's `images:` (None: the first 4 held-out images)
+                 base=None, src:str='the config') -> dict:
+    "`images:` checked: `{'start', 'count'}` for the prior's held-out set, or `{'files': [{'file', 'name', 'sha256'}, ...]}`."
+    if spec is None: spec = 4
+    if _is_int(spec): spec = {'start': 0, 'count': spec}
+    if isinstance(spec, dict) and 'files' in spec and isinstance(spec['files'], list):     # a stored config: re-check the files
+        spec = [e['file'] if isinstance(e, dict) and 'file' in e else e for e in spec['files']]
+    if isinstance(spec, dict):
+        if set(spec) - {'start', 'count'} or 'count' not in spec: raise ConfigError(f"{src}: {_IMAGES_HELP}; got {spec!r}.")
+        im = {'start': 0, **spec}
+        if not _is_int(im['start']) or im['start'] < 0:
+            raise ConfigError(f"{src}: images.start must be an integer >= 0 (the first held-out image), got {im['start']!r}.")
+        if not _is_int(im['count']) or im['count'] < 1:
+            raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}} with N >= 1 an integer, got {spec!r}.")
+        return im
+    if isinstance(spec, bool) or not isinstance(spec, (str, Path, list)):
+        raise ConfigError(f"{src}: images must be a count or {{start: S, count: N}} with N >= 1 an integer, or a folder, a glob "
+                          f"pattern, an image file or a list of files; got {spec!r}.")
+    files, entries, bad = image_files(spec, base, src), [], []
+    for p in files:
+        try: entries.append(_file_entry(p))
+        except (ImageError, OSError, ValueError) as e: bad.append((str(e) if str(p) in str(e) else f"{p}: {e}").rstrip('.'))
+    if bad:
+        raise ConfigError(f"{src}: images: {len(bad)} of {len(files)} file(s) cannot be read, so nothing was run — "
+                          + '; '.join(bad[:5]) + (f"; and {len(bad) - 5} more" if len(bad) > 5 else '')
+                          + ". Remove or convert them, or list the files you want.")
+    return {'files': entries}
+
+def fit_image(x:torch.Tensor,          # (1, C, H, W) in [-1, 1]
+              size,                    # the prior's side, or (H, W)
+             ) -> tuple:
+    "The rule for a user's image: centre crop to the target's aspect, then antialiased bicubic resize; returns (image, (H, W) before or None if unchanged)."
+    H, W = x.shape[-2:]
+    h, w = (size, size) if isinstance(size, int) else tuple(size)
+    if (H, W) == (h, w): return x, None
+    ch, cw = (H, H * w // h) if H * w <= W * h else (W * h // w, W)          # the largest centred crop of aspect h:w
+    top, left = (H - ch) // 2, (W - cw) // 2
+    return resize_image(x[..., top:top + ch, left:left + cw], (h, w)), (int(H), int(W))
+
+
 # %% ../nbs/13_experiments.ipynb #f0568c08
 def config_path(name:str) -> Path:
     "The file of a bundled experiment config."
@@ -142,23 +241,35 @@ def bundled_configs() -> list:
 
 # %% ../nbs/13_experiments.ipynb #d02966e2
 def _key(*parts) -> str: return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+def _safe(s) -> str: return ''.join(c if c.isalnum() or c in '-_=.,[]' else '_' for c in str(s))
+
+def _image_refs(cfg:dict) -> list:
+    "(ref, id, file entry) per image: ref goes into record keys (a held-out index, or the file's sha256); id names the record."
+    im = cfg['images']
+    if 'files' in im: return [(e['sha256'], f"{_safe(Path(e['name']).stem)}-{e['sha256'][:8]}", e) for e in im['files']]
+    return [(i, i, None) for i in range(im['start'], im['start'] + im['count'])]
 
 def experiment_units(cfg:dict) -> list:
-    "Every (run, task, seed) of a checked config, with the keys of its records."
-    im = cfg['images']
+    "Every (run, task, seed, batch of `batch` images) of a checked config, with the keys of its records."
+    refs = _image_refs(cfg)
+    b = cfg.get('batch') or len(refs)                 # a store written before `batch:` existed: one batch of every image
+    batches = [refs[i:i + b] for i in range(0, len(refs), b)]
+    extra = {k: cfg[k] for k in ('dtype', 'prompt') if cfg.get(k)}       # settings that change the numbers, when set
     out = []
     for run, task, seed in itertools.product(cfg['runs'], cfg['tasks'], cfg['seeds']):
         spec = dict(prior=str(cfg['prior']), task=task, seed=seed, sigma_y=cfg['sigma_y'], sampler=run['sampler'],
                     particles=run['particles'], preset=run['preset'], set=run['set'], options=run['options'],
-                    **({'sampler_seed': run['sampler_seed']} if 'sampler_seed' in run else {}))
-        idx = list(range(im['start'], im['start'] + im['count']))
-        out.append(dict(run=run, task=task, seed=seed, images=idx, keys=[_key(spec, i) for i in idx]))
+                    **({'sampler_seed': run['sampler_seed']} if 'sampler_seed' in run else {}), **extra)
+        for batch in batches:
+            sp = spec if len(batches) == 1 else {**spec, 'batch': [r for r, _, _ in batch]}   # a batch solves its images together
+            out.append(dict(run=run, task=task, seed=seed, images=[i for _, i, _ in batch], keys=[_key(sp, r) for r, _, _ in batch],
+                            files=[e for _, _, e in batch] if batch[0][2] is not None else None))
     return out
 
-def record_path(store:Path, unit:dict, image:int) -> Path:
-    "Where the record of one image of a unit is stored."
-    safe = lambda s: ''.join(c if c.isalnum() or c in '-_=.,[]' else '_' for c in str(s))
-    return Path(store) / 'records' / safe(unit['run']['name']) / unit['task'] / f"seed{unit['seed']}" / f'image{image}.json'
+def record_path(store:Path, unit:dict, image) -> Path:
+    "Where the record of one image of a unit is stored (`image`: a held-out index, or a file image's id)."
+    name = f'image{image}' if isinstance(image, int) else _safe(image)
+    return Path(store) / 'records' / _safe(unit['run']['name']) / unit['task'] / f"seed{unit['seed']}" / f'{name}.json'
 
 def unit_done(store:Path, unit:dict) -> bool:
     "Whether every record of the unit is stored with a matching key."
@@ -168,6 +279,7 @@ def unit_done(store:Path, unit:dict) -> bool:
             if json.loads(p.read_text()).get('key') != k: return False
         except (FileNotFoundError, json.JSONDecodeError): return False
     return True
+
 
 # %% ../nbs/13_experiments.ipynb #07de1e53
 def _hyperparameters(run:dict, task:str, prior_name:str) -> tuple:
@@ -183,24 +295,57 @@ def _hyperparameters(run:dict, task:str, prior_name:str) -> tuple:
             warnings.warn(f"no {run['sampler']} preset for {prior_name!r} / {task!r}: run {run['name']!r} uses the sampler's defaults.")
     return {**hp, **run['set']}, source
 
-_PRIORS = {}
-def _load_prior(name):
-    if name not in _PRIORS: _PRIORS[name] = load_prior(name)
-    return _PRIORS[name]
+def _prior_key(cfg:dict) -> tuple: return (str(cfg['prior']), cfg.get('device'), cfg.get('dtype'), cfg.get('prompt'))
+_PRIORS, _LOADS = {}, {}       # this process's loaded priors, and how often each was loaded (once, unless the cache was cleared)
+def _load_prior(cfg:dict):
+    "The config's prior, loaded once per process (a Ray or pool worker keeps it for every unit it runs)."
+    k = _prior_key(cfg)
+    if k not in _PRIORS:
+        _LOADS[k] = _LOADS.get(k, 0) + 1
+        _PRIORS[k] = load_prior(k[0], device=resolve_device(k[1] or 'cpu'), dtype=k[2],
+                                **({'prompt': k[3]} if k[3] else {}))
+    return _PRIORS[k]
 
 def _rss_mb() -> float:
     "This process's peak resident memory so far (MB)."
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-def run_unit(cfg:dict, unit:dict, store:Path, progress:bool=False) -> list:
-    "Solve one unit and store one record per image; returns the records."
+def unit_problem(cfg:dict, unit:dict, prior) -> tuple:
+    "A unit's images x (B, C, H, W), its operator (one random draw per image, from the seed) and y; and each image's file, sha256 and size before fitting."
+    task, seed = unit['task'], unit['seed']
+    if not unit.get('files'):
+        x, op, y = heldout_problem(prior, task, n_images=len(unit['images']), sigma_y=cfg['sigma_y'], seed=seed,
+                                   start=unit['images'][0])
+        name = Path(str(cfg['prior'])).name
+        info = [dict(image_file=f"{name}:heldout[{i}]", image_sha256=hashlib.sha256(image_to_uint8(x[b]).tobytes()).hexdigest(),
+                     resized_from=None) for b, i in enumerate(unit['images'])]
+        return x, op, y, info
+    xs, info = [], []
+    for e in unit['files']:
+        p = Path(e['file'])
+        try: data = p.read_bytes()
+        except OSError as err:
+            raise ImageFileError(f"{p}: cannot be read here ({err.strerror or err}); on a cluster every node needs the images at "
+                                 "the same path (a shared folder).") from None
+        if hashlib.sha256(data).hexdigest() != e['sha256']:
+            raise ImageFileError(f"{p} changed since the config was checked (its sha256 differs): run the experiment again, "
+                                 "so that the new content gets its own records.")
+        xi, was = fit_image(load_image(p, channels=prior.channels), prior.image_size)
+        xs.append(xi); info.append(dict(image_file=str(p), image_sha256=e['sha256'], resized_from=was))
+    x = torch.cat(xs).to(torch.float32)
+    op = get_operator(task, image_size=prior.image_size, channels=prior.channels, n_images=len(xs), seed=seed)
+    return x, op, op.measure(x, cfg['sigma_y'], generator=make_generator(seed)), info
+
+def solve_unit(cfg:dict, unit:dict, progress:bool=False) -> list:
+    "Solve one unit and return, per image, its record and its particles (K, C, H, W) when the config saves samples; writes nothing."
     torch.set_num_threads(int(cfg.get('threads') or torch.get_num_threads()))
     prior_name, run, task, seed = str(cfg['prior']), unit['run'], unit['task'], unit['seed']
-    prior = _load_prior(prior_name)
-    x, op, y = heldout_problem(prior, task, n_images=len(unit['images']), sigma_y=cfg['sigma_y'], seed=seed,
-                               start=unit['images'][0])
+    prior = _load_prior(cfg)
+    x, op, y, info = unit_problem(cfg, unit, prior)
     hp, source = _hyperparameters(run, task, Path(prior_name).name)
+    gpu = prior.device.type == 'cuda'
+    if gpu: torch.cuda.reset_peak_memory_stats(prior.device)
     floor = _rss_mb()
     t0 = time.perf_counter()
     if run['sampler'] == 'baseline':
@@ -213,77 +358,234 @@ def run_unit(cfg:dict, unit:dict, store:Path, progress:bool=False) -> list:
         res = sampler.solve(prior, op, y, particles=run['particles'], seed=run.get('sampler_seed', seed), progress=progress)
         seconds, nfe, settings = res.seconds, res.nfe, res.settings
         ev = evaluate(res, x, perceptual=False)
+    peak_gpu = torch.cuda.max_memory_allocated(prior.device) / 2**20 if gpu else None
     samples = getattr(res, 'samples', res)
     K, B = samples.shape[:2]
-    records = []
+    out = []
     for b, (i, key) in enumerate(zip(unit['images'], unit['keys'])):
         s = int(ev['selected_index'][b])
         rec = dict(key=key, experiment=cfg['name'], run=run['name'], sampler=run['sampler'], task=task, seed=seed, image=i,
-                   prior=prior_name, sigma_y=cfg['sigma_y'], particles=int(K), psnr=ev['psnr'][s, b].item(), ssim=ev['ssim'][s, b].item(),
+                   **info[b], prior=prior_name, sigma_y=cfg['sigma_y'], particles=int(K), batch=int(B),
+                   psnr=ev['psnr'][s, b].item(), ssim=ev['ssim'][s, b].item(),
                    residual=ev['residual'][s, b].item(), best_psnr=ev['best_psnr'][b].item(), mean_psnr=ev['mean_psnr'][b].item(),
                    pairwise_distance=None if ev['pixel_diversity'] is None else ev['pixel_diversity'][b].item(),
                    particle_psnr=ev['psnr'][:, b].tolist(), particle_residual=ev['residual'][:, b].tolist(),
-                   seconds=seconds / B, nfe=nfe, peak_rss_mb=_rss_mb(), floor_rss_mb=floor,
-                   hyperparameters_from=source, options=run['options'], settings=settings)
+                   seconds=seconds / B, nfe=nfe, peak_rss_mb=_rss_mb(), floor_rss_mb=floor, peak_gpu_mb=peak_gpu,
+                   hyperparameters_from=source, options=run['options'], settings=settings,
+                   worker=dict(host=platform.node(), pid=os.getpid(), prior_loads=_LOADS.get(_prior_key(cfg), 0)))
         if per is not None:                          # the extensions' own metrics, on this image's particles alone
             one = dataclasses.replace(res, samples=res.samples[:, b:b + 1], latents=res.latents[:, b:b + 1],
                                       residual=res.residual[:, b:b + 1])
             extra = extension_metrics(per, one, x[b:b + 1], op, prior)
             rec.update({k: v for k, v in extra.items() if k not in rec and (v is None or isinstance(v, (int, float)))})
             rec['extra'] = {k: v for k, v in extra.items() if k not in rec}
+        out.append((rec, samples[:, b].detach().cpu() if cfg.get('save_samples') else None))
+    return out
+
+def store_unit(store:Path, unit:dict, out:list) -> list:
+    "Write a solved unit's records (and sample strips) atomically into the store; returns the records."
+    for (rec, samples), i in zip(out, unit['images']):
         p = record_path(store, unit, i)
-        if cfg.get('save_samples'): save_image(samples[:, b], p.with_suffix('.png'))
+        if samples is not None: save_image(samples, p.with_suffix('.png'))
         write_json(p, rec)
-        records.append(rec)
-    return records
+    return [rec for rec, _ in out]
+
+def run_unit(cfg:dict, unit:dict, store:Path, progress:bool=False) -> list:
+    "Solve one unit here and store one record per image; returns the records."
+    return store_unit(store, unit, solve_unit(cfg, unit, progress))
+
 
 # %% ../nbs/13_experiments.ipynb #e323607a
+BACKENDS = ('local', 'processes', 'ray')
+
 def store_dir(cfg:dict, store=None) -> Path:
     "Where a config's records go: `store`, or experiments/<name> in the working folder."
     return Path(store) if store is not None else Path('experiments') / cfg['name']
 
+def _solver():
+    "`solve_unit`, importable by name in a fresh process or a Ray worker (not the notebook's own copy)."
+    return __import__('latentinv.experiments', fromlist=['solve_unit']).solve_unit
+
+def _run_local(cfg, todo, progress=False, **_):
+    for u in todo: yield u, solve_unit(cfg, u, progress)
+
+def _run_processes(cfg, todo, workers=2, **_):
+    with cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) as ex:
+        futs = {ex.submit(_solver(), cfg, u): u for u in todo}
+        try:
+            for f in cf.as_completed(futs): yield futs[f], f.result()
+        finally:
+            for f in futs: f.cancel()
+
+def _unit_name(u) -> str: return f"{u['run']['name']} {u['task']} seed {u['seed']} image(s) {u['images']}"
+
+def _reachable(addr:str, timeout:float=5.) -> str:
+    "Why a plain `host:port` Ray address cannot be reached (ray.init would retry for minutes), or '' when it can (or is another form)."
+    import socket
+    m = re.fullmatch(r'([\w.-]+):(\d+)', addr or '')
+    if not m: return ''
+    try: socket.create_connection((m[1], int(m[2])), timeout=timeout).close(); return ''
+    except OSError as e: return f"{type(e).__name__}: {e.strerror or e}"
+
+def _run_ray(cfg, todo, ray_address=None, retries=3, **_):
+    try: import ray
+    except ImportError:
+        raise ConfigError('--backend ray needs Ray, which is not installed: pip install "latentinv[ray]"') from None
+    own = not ray.is_initialized()
+    if own:
+        addr = ray_address or os.environ.get('RAY_ADDRESS') or None
+        env = {k: os.environ[k] for k in ('HF_HUB_OFFLINE', 'HF_HOME', 'LATENTINV_BKSE_WEIGHTS') if k in os.environ}
+        kw = dict(logging_level='ERROR', log_to_driver=False, **({'runtime_env': {'env_vars': env}} if env else {}))
+        if addr is None: kw['include_dashboard'] = False
+        why = _reachable(addr)
+        if why: raise ConfigError(f"cannot connect to the Ray cluster at {addr!r} ({why}); start one with `ray start --head`, "
+                                  "or leave out --ray-address and RAY_ADDRESS to start a local one.")
+        try: ray.init(address=addr, **kw)
+        except (ConnectionError, RuntimeError, ValueError) as e:
+            raise ConfigError(f"cannot connect to the Ray cluster at {addr!r} ({str(e).splitlines()[0]}); start one with "
+                              "`ray start --head`, or leave out --ray-address and RAY_ADDRESS to start a local one.") from None
+    res = cfg['resources']
+    task = ray.remote(_solver()).options(num_cpus=res['num_cpus'], num_gpus=res['num_gpus'], max_retries=retries,
+                                         retry_exceptions=False)
+    pending = {task.remote(cfg, u): u for u in todo}
+    try:
+        while pending:
+            done, _ = ray.wait(list(pending), num_returns=1)
+            for ref in done:
+                u = pending.pop(ref)
+                try: out = ray.get(ref)
+                except ray.exceptions.RayTaskError as e: raise e.as_instanceof_cause() from None    # the unit's own error
+                except ray.exceptions.RayError as e:
+                    raise RuntimeError(f"unit {_unit_name(u)} failed on Ray after {retries} retries ({type(e).__name__}: "
+                                       f"{str(e).splitlines()[0] if str(e) else ''}); the finished records are stored: "
+                                       "run the same command again to retry it.") from None
+                yield u, out
+    finally:
+        for ref in pending: ray.cancel(ref, force=True)
+        if own: ray.shutdown()
+
+_BACKEND_RUNNERS = {'local': _run_local, 'processes': _run_processes, 'ray': _run_ray}
+
 def run_experiment(config,               # a config (path, bundled name or dict)
                    store=None,           # the store folder (default: experiments/<name>)
-                   workers:int=1,        # processes (1: run here; more: each unit in a fresh process, so its peak memory is its own)
+                   workers:int=1,        # processes for the `processes` backend
                    only:list=None,       # run names to run (default: all)
-                   progress:bool=False,
+                   progress:bool=False,  # each solve's progress bar (local backend)
                    log=print,            # where progress lines go (None: silent)
+                   backend:str=None,     # 'local' (this process), 'processes' (a pool of `workers`) or 'ray'; default: local, or processes when workers > 1
+                   images=None,          # replaces the config's images (a folder, a glob, a file or a list)
+                   ray_address:str=None, # the Ray cluster (default: $RAY_ADDRESS, else a local Ray instance)
                   ) -> dict:
-    "Run every unit of the config that is not stored yet; returns counts of units run and skipped, and the seconds."
-    cfg = load_config(config)
+    "Run every unit of the config that is not stored yet; the driver writes each unit's records as soon as it is done."
+    cfg = load_config(config, images)
+    backend = backend or ('processes' if workers > 1 else 'local')
+    if backend not in BACKENDS: raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}.")
+    if workers > 1 and backend != 'processes':
+        raise ConfigError(f"workers={workers} applies to the processes backend; on {backend!r} leave it at 1 (Ray places units "
+                          "by the config's resources).")
     store = store_dir(cfg, store); store.mkdir(parents=True, exist_ok=True)
     write_json(store / 'config.json', cfg)
     units = [u for u in experiment_units(cfg) if only is None or u['run']['name'] in only]
     todo = [u for u in units if not unit_done(store, u)]
     say = log or (lambda *a: None)
-    say(f"{cfg['name']}: {len(units)} unit(s), {len(units) - len(todo)} already stored, {len(todo)} to run -> {store}")
-    t0 = time.perf_counter()
-    if workers <= 1:
-        for n, u in enumerate(todo):
-            recs = run_unit(cfg, u, store, progress)
+    say(f"{cfg['name']}: {len(units)} unit(s), {len(units) - len(todo)} already stored, {len(todo)} to run on {backend} -> {store}")
+    t0, resized = time.perf_counter(), {}
+    bar = tqdm(total=len(todo), unit='unit', desc=cfg['name'], disable=log is None or not todo or not sys.stderr.isatty())
+    try:
+        for n, (u, out) in enumerate(_BACKEND_RUNNERS[backend](cfg, todo, progress=progress, workers=workers, ray_address=ray_address)):
+            recs = store_unit(store, u, out)
+            resized.update({r['image_file']: r['resized_from'] for r in recs if r.get('resized_from')})
+            bar.update()
             say(f"  [{n + 1}/{len(todo)}] {u['run']['name']} {u['task']} seed {u['seed']}: PSNR "
                 f"{sum(r['psnr'] for r in recs) / len(recs):.2f} dB, {sum(r['seconds'] for r in recs):.1f} s")
-    elif todo:
-        worker = __import__('latentinv.experiments', fromlist=['run_unit']).run_unit   # importable by name in a fresh process
-        with cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn'), max_tasks_per_child=1) as ex:
-            futs = {ex.submit(worker, cfg, u, store): u for u in todo}
-            for n, f in enumerate(cf.as_completed(futs)):
-                u, recs = futs[f], f.result()
-                say(f"  [{n + 1}/{len(todo)}] {u['run']['name']} {u['task']} seed {u['seed']}: PSNR "
-                    f"{sum(r['psnr'] for r in recs) / len(recs):.2f} dB")
-    return dict(units=len(units), ran=len(todo), skipped=len(units) - len(todo), seconds=time.perf_counter() - t0, store=str(store))
+    finally: bar.close()
+    if resized:
+        f, hw = next(iter(resized.items()))
+        warnings.warn(f"{len(resized)} image(s) were centre-cropped and resized to the prior's size (e.g. {Path(f).name}, "
+                      f"{hw[0]}x{hw[1]}); each record's resized_from says which.")
+    return dict(units=len(units), ran=len(todo), skipped=len(units) - len(todo), seconds=time.perf_counter() - t0,
+                store=str(store), backend=backend)
+
+
+# %% ../nbs/13_experiments.ipynb #1d75c5c7
+def _stand_in(pixel:bool=False):
+    "A prior with no network for counting: an exact Gaussian on a (1, 2, 2) latent, decoded linearly to 3×16×16 (or pixel space)."
+    from latentinv.priors import GaussianPrior
+    if pixel: return GaussianPrior(0., 0.5, latent_shape=(3, 16, 16))
+    D = torch.nn.functional.interpolate(torch.eye(4).view(4, 1, 2, 2), size=(16, 16)).reshape(4, -1).T.repeat(3, 1)
+    return GaussianPrior(0., 0.5, decoder=D, image_shape=(3, 16, 16), latent_shape=(1, 2, 2))
+
+def _no_early_stop(hp:dict, sampler_cls) -> dict:
+    names = {f.name for f in dataclasses.fields(sampler_cls)} if dataclasses.is_dataclass(sampler_cls) else set()
+    return {**hp, **({'tol': 0.} if 'tol' in names else {}), **({'window': None} if 'window' in names else {})}
+
+def count_nfe(sampler:str, hp:dict, options:dict, task:str, particles:int) -> dict:
+    "The NFE of one solve of `sampler` (one image, `particles` chains), counted by running its loop on the stand-in prior without early stopping."
+    from latentinv.sampler import SAMPLERS
+    hp = _no_early_stop(hp, SAMPLERS.get(sampler))
+    err = None
+    for pixel in (False, True):
+        prior = _stand_in(pixel)
+        op = get_operator(task, image_size=16, channels=3, n_images=1, seed=0)
+        y = op.measure(torch.zeros(1, 3, 16, 16), 0.05, generator=make_generator(0))
+        try:
+            s, _ = configure_extensions(get_sampler(sampler, **hp), options, prior, op, particles)
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')
+                return dict(s.solve(prior, op, y, particles=particles, seed=0, progress=False).nfe)
+        except (ValueError, TypeError) as e: err = e        # e.g. a pixel-space sampler: retry in pixel space
+    raise ConfigError(f"cannot count the cost of {sampler} on {task}: {err}")
+
+def plan_experiment(config, images=None, only:list=None) -> list:
+    "One row per unit: its run, task, seed, images, chains and NFE by kind (a budget; see above) — no weights are loaded."
+    cfg = load_config(config, images)
+    cache, rows = {}, []
+    for u in experiment_units(cfg):
+        run = u['run']
+        if only is not None and run['name'] not in only: continue
+        K, B = run['particles'], len(u['images'])
+        if run['sampler'] == 'baseline': nfe = {}
+        else:
+            hp, _ = _hyperparameters(run, u['task'], Path(str(cfg['prior'])).name)
+            sig = json.dumps([run['sampler'], hp, run['options'], u['task'], K], sort_keys=True, default=str)
+            if sig not in cache: cache[sig] = count_nfe(run['sampler'], hp, run['options'], u['task'], K)
+            nfe = cache[sig]
+        tot = sum(nfe.values())
+        rows.append(dict(run=run['name'], task=u['task'], seed=u['seed'], images=B, chains=K * B, unet=nfe.get('unet', 0) + nfe.get('unet_vjp', 0),
+                         decoder_vjp=nfe.get('decoder_vjp', 0), nfe=tot, chain_evals=tot * K * B, nfe_by_kind={k: v for k, v in nfe.items() if v}))
+    return rows
+
+def format_plan(rows:list) -> str:
+    "The dry run's table (units that differ only in their images on one line, with their count) and totals."
+    groups = {}
+    for r in rows: groups.setdefault(tuple(r[k] for k in ('run', 'task', 'seed', 'images', 'chains', 'unet', 'decoder_vjp', 'nfe')), []).append(r)
+    lines = ['| run | task | seed | units | images per unit | chains per unit | UNet calls | decoder VJPs | all NFE | chain-evaluations |',
+             '|---|---|---|---|---|---|---|---|---|---|']
+    for (run, task, seed, B, chains, unet, vjp, nfe), rs in groups.items():
+        lines.append(f"| {run} | {task} | {seed} | {len(rs)} | {B} | {chains} | {unet} | {vjp} | {nfe} | {sum(r['chain_evals'] for r in rs)} |")
+    t = lambda k: sum(r[k] for r in rows)
+    lines.append(f"| **total** | | | {len(rows)} | {t('images')} images | {t('chains')} | {t('unet')} | {t('decoder_vjp')} | {t('nfe')} | {t('chain_evals')} |")
+    return '\n'.join(lines) + ("\n\nNFE per chain, counted by the samplers' own loops on a stand-in prior with no weights, early stopping off "
+                               "(a budget: early-stopping methods can use fewer). UNet calls include their VJPs.")
+
 
 # %% ../nbs/13_experiments.ipynb #fb4cbc5c
+def _derived(r:dict) -> dict:
+    "A record with the report's derived numbers: all network evaluations, decoder VJPs, and peak memory (GPU if measured, else RSS)."
+    nfe = r.get('nfe') or {}
+    return {**r, 'nfe_total': sum(nfe.values()), 'decoder_vjp': nfe.get('decoder_vjp', 0),
+            'peak_mb': r['peak_gpu_mb'] if r.get('peak_gpu_mb') is not None else r.get('peak_rss_mb')}
+
 def load_records(store) -> list:
     "Every record in a store (a record that is not valid JSON is named in a warning and skipped: rerun to recompute it)."
     out = []
     for p in sorted((Path(store) / 'records').rglob('*.json')):
-        try: out.append(json.loads(p.read_text()))
+        try: out.append(_derived(json.loads(p.read_text())))
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             warnings.warn(f"{p} is not a valid record ({e}); it is left out — `latentinv experiment run` recomputes it.")
     return out
 
-METRICS = ('psnr', 'ssim', 'best_psnr', 'mean_psnr', 'residual', 'pairwise_distance', 'seconds',
+METRICS = ('psnr', 'ssim', 'best_psnr', 'mean_psnr', 'residual', 'pairwise_distance', 'seconds', 'peak_mb', 'nfe_total', 'decoder_vjp',
            'selected_psnr_ambiguity', 'oracle_best_psnr_ambiguity', 'feature_distance')   # the last three: from plug-ins
 
 def summarize(records:list, by:tuple=('run', 'task'), metrics:tuple=METRICS) -> list:
@@ -302,8 +604,8 @@ def summarize(records:list, by:tuple=('run', 'task'), metrics:tuple=METRICS) -> 
 
 def format_report(rows:list, by:tuple=('run', 'task')) -> str:
     "A markdown table: mean ± std per metric."
-    cols = ['n', 'K', 'PSNR (selected)', 'SSIM', 'PSNR (best of K, oracle)', 'residual', 'diversity', 's / image']
-    keys, digits = ['psnr', 'ssim', 'best_psnr', 'residual', 'pairwise_distance', 'seconds'], [2, 3, 2, 3, 3, 2]
+    cols = ['n', 'K', 'PSNR (selected)', 'SSIM', 'PSNR (best of K, oracle)', 'residual', 'diversity', 's / image', 'peak MB', 'NFE']
+    keys, digits = ['psnr', 'ssim', 'best_psnr', 'residual', 'pairwise_distance', 'seconds', 'peak_mb', 'nfe_total'], [2, 3, 2, 3, 3, 2, 0, 0]
     for k, c in (('selected_psnr_ambiguity', 'PSNR up to ambiguity (selected)'),     # phase retrieval: flip / shift
                  ('oracle_best_psnr_ambiguity', 'PSNR up to ambiguity (best of K)')):
         if any(r.get(k) is not None for r in rows): cols.append(c); keys.append(k); digits.append(2)
@@ -315,10 +617,27 @@ def format_report(rows:list, by:tuple=('run', 'task')) -> str:
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
-def report(store, out=None, by:tuple=('run', 'task')) -> tuple:
-    "Write report.md and report.png (PSNR per task and run, mean ± std) for a store; returns (markdown, figure)."
-    import matplotlib.pyplot as plt
-    store = Path(store); recs = load_records(store)
+CSV_COLUMNS = ('run', 'task', 'seed', 'image', 'image_file', 'image_sha256', 'resized_from', 'particles', 'batch', 'psnr', 'ssim',
+               'residual', 'best_psnr', 'mean_psnr', 'pairwise_distance', 'seconds', 'peak_mb', 'nfe_total', 'decoder_vjp', 'key')
+
+def _write_csv(path, header, rows) -> Path:
+    "A CSV file written atomically (a temporary file in the same folder, then a rename), like `write_json`."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO(); w = csv.writer(buf); w.writerow(header); w.writerows(rows)
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
+    try: tmp.write_text(buf.getvalue()); tmp.replace(path)
+    finally:
+        if tmp.exists(): tmp.unlink()
+    return path
+
+def write_records_csv(recs:list, path) -> Path:
+    "One row per record (per image): what the report's means are made of, for a spreadsheet or pandas."
+    cell = lambda v: '' if v is None else 'x'.join(map(str, v)) if isinstance(v, list) else v
+    return _write_csv(path, CSV_COLUMNS, [[cell(r.get(c)) for c in CSV_COLUMNS] for r in recs])
+
+def _store_records(store:Path) -> tuple:
+    "The records of a store that belong to the config it was last run with, the config, and how many were left out."
+    recs = load_records(store)
     if not recs: raise FileNotFoundError(f"no records in {store}/records: run the experiment first (latentinv experiment run CONFIG).")
     cfg = json.loads((store / 'config.json').read_text()) if (store / 'config.json').exists() else {}
     stale = 0
@@ -327,15 +646,46 @@ def report(store, out=None, by:tuple=('run', 'task')) -> tuple:
         stale = sum((r['run'], r.get('key')) not in keys for r in recs)
         recs = [r for r in recs if (r['run'], r.get('key')) in keys]
         if not recs: raise FileNotFoundError(f"none of the records in {store} belong to its config: run it (latentinv experiment run CONFIG).")
+    return recs, cfg, stale
+
+def _task_figure(rows:list, recs:list, task:str, title:str):
+    "PSNR per run on one task: mean ± std bars and every image as a dot."
+    import matplotlib.pyplot as plt
+    runs = [r['run'] for r in rows if r['task'] == task]
+    fig, ax = plt.subplots(figsize=(max(3.5, 0.9 * len(runs) + 1.5), 3))
+    for j, run in enumerate(runs):
+        row = next(r for r in rows if r['task'] == task and r['run'] == run)
+        ax.bar(j, row['psnr'], 0.6, yerr=row['psnr_std'], capsize=3, color=f'C{j % 10}', alpha=0.5)
+        v = [r['psnr'] for r in recs if r['task'] == task and r['run'] == run]
+        ax.plot(j + torch.linspace(-0.15, 0.15, len(v)).numpy() if len(v) > 1 else [j], v, 'k.', ms=3)
+    ax.set_xticks(range(len(runs)), runs, fontsize=7, rotation=30 if len(runs) > 4 else 0, ha='right' if len(runs) > 4 else 'center')
+    ax.set_ylabel('PSNR (dB), selected'); ax.set_title(f"{title}: {task}", fontsize=9); fig.tight_layout()
+    return fig
+
+def report(store, out=None, by:tuple=('run', 'task'),
+           compare=None,                 # another store: add the paired differences per image (see `compare_stores`)
+           metric:str='psnr',            # the number compared
+          ) -> tuple:
+    "Write report.md, report.png (every task), report-TASK.png (one per task) and records.csv for a store; returns (markdown, figure)."
+    import matplotlib.pyplot as plt
+    store = Path(store); recs, cfg, stale = _store_records(store)
     rows = summarize(recs, by)
     order = {k: {v: i for i, v in enumerate([r['name'] for r in cfg.get('runs', [])] if k == 'run' else cfg.get(k + 's', []))}
              for k in by}
     rows.sort(key=lambda r: tuple((order[k].get(r[k], len(order[k])), str(r[k])) for k in by))   # the config's order
     md = (f"# {cfg.get('name', store.name)}\n\n{cfg.get('description', '')}\n\nPrior {Path(str(cfg.get('prior', '?'))).name}, "
           f"sigma_y {cfg.get('sigma_y', '?')}, {len(recs)} records. PSNR/SSIM/residual of the particle with the lowest "
-          f"measurement residual; best of K needs the ground truth (an oracle); diversity = mean pairwise pixel distance "
-          f"between particles." + (f" ({stale} stored record(s) of runs no longer in the config are left out.)" if stale else '') +
+          f"measurement residual (what a user without ground truth can select); best of K needs the ground truth (an oracle); "
+          f"diversity = mean pairwise pixel distance between particles; peak MB = GPU memory where measured, else the process's "
+          f"resident memory; NFE = network evaluations per chain (decoder VJPs included)."
+          + (f" ({stale} stored record(s) of runs no longer in the config are left out.)" if stale else '') +
           "\n\n" + format_report(rows, by) + '\n')
+    out = Path(out) if out else store
+    out.mkdir(parents=True, exist_ok=True)
+    if compare is not None:
+        cmp_rows, pairs = compare_stores(store, compare, metric)
+        md += '\n' + format_comparison(cmp_rows, store, compare) + '\n'
+        write_pairs_csv(pairs, out / 'compare.csv')
     tasks = list(dict.fromkeys(r['task'] for r in rows)); runs = list(dict.fromkeys(r['run'] for r in rows))
     fig, ax = plt.subplots(figsize=(max(4, 1.2 * len(tasks) * max(1, len(runs)) ** 0.5 + 2), 3))
     w = 0.8 / len(runs)
@@ -346,36 +696,103 @@ def report(store, out=None, by:tuple=('run', 'task')) -> tuple:
                label=run, capsize=2)
     ax.set_xticks(range(len(tasks)), tasks, fontsize=8); ax.set_ylabel('PSNR (dB)')
     ax.legend(fontsize=7, ncol=2 if len(runs) > 4 else 1); ax.set_title(cfg.get('name', ''), fontsize=9); fig.tight_layout()
-    out = Path(out) if out else store
-    out.mkdir(parents=True, exist_ok=True)
     (out / 'report.md').write_text(md); fig.savefig(out / 'report.png', dpi=110)
     plt.close(fig)                       # returned, not shown: the caller displays it (once)
+    if 'task' in by and 'run' in by:
+        for t in tasks:
+            f = _task_figure(rows, recs, t, cfg.get('name', store.name)); f.savefig(out / f'report-{_safe(t)}.png', dpi=110); plt.close(f)
+    write_records_csv(recs, out / 'records.csv')
     return md, fig
+
+
+# %% ../nbs/13_experiments.ipynb #2941c28f
+def _image_match(r:dict) -> tuple: return (r['run'], r['task'], r['seed'])
+
+def compare_stores(a, b,                     # two stores (folders)
+                   metric:str='psnr',        # any per-record number: psnr, ssim, best_psnr, residual, seconds, ...
+                  ) -> tuple:
+    "Paired differences A − B per image, per (run, task): rows with n, the means, the mean difference and its 95% t interval; and the pairs."
+    from scipy import stats
+    ra, _, _ = _store_records(Path(a)); rb, _, _ = _store_records(Path(b))
+    by_sha = {(*_image_match(r), r['image_sha256']): r for r in rb if r.get('image_sha256')}
+    by_idx = {(*_image_match(r), r['image']): r for r in rb}
+    pairs = []
+    for r in ra:
+        o = by_sha.get((*_image_match(r), r.get('image_sha256'))) if r.get('image_sha256') else None
+        o = o or by_idx.get((*_image_match(r), r['image']))
+        if o is not None and r.get(metric) is not None and o.get(metric) is not None:
+            pairs.append(dict(run=r['run'], task=r['task'], seed=r['seed'], image=r['image'], image_file=r.get('image_file'),
+                              a=r[metric], b=o[metric], diff=r[metric] - o[metric]))
+    if not pairs:
+        raise FileNotFoundError(f"no image is in both {a} and {b} under the same run, task and seed: compare stores of the "
+                                "same runs (run names must match) on the same images.")
+    rows = []
+    for (run, task) in dict.fromkeys((p['run'], p['task']) for p in pairs):
+        d = torch.tensor([p['diff'] for p in pairs if p['run'] == run and p['task'] == task], dtype=torch.float64)
+        n = len(d); m = d.mean().item()
+        half = float(stats.t.ppf(0.975, n - 1)) * d.std().item() / math.sqrt(n) if n > 1 else math.nan
+        sel = [p for p in pairs if p['run'] == run and p['task'] == task]
+        rows.append(dict(run=run, task=task, n=n, metric=metric, a=sum(p['a'] for p in sel) / n, b=sum(p['b'] for p in sel) / n,
+                         diff=m, lo=m - half, hi=m + half))
+    return rows, pairs
+
+def format_comparison(rows:list, a, b) -> str:
+    "The paired comparison as a markdown table."
+    f = lambda v: '–' if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:+.2f}"
+    m = rows[0]['metric']
+    lines = [f"## Paired comparison: {Path(str(a)).name} (A) − {Path(str(b)).name} (B), {m} per image",
+             '', f"| run | task | pairs | A | B | mean A − B | 95% interval |", '|---|---|---|---|---|---|---|']
+    for r in rows:
+        lines.append(f"| {r['run']} | {r['task']} | {r['n']} | {r['a']:.2f} | {r['b']:.2f} | {f(r['diff'])} | "
+                     f"[{f(r['lo'])}, {f(r['hi'])}]" + (' |' if r['n'] > 1 else ' (one pair: no interval) |'))
+    return '\n'.join(lines)
+
+def write_pairs_csv(pairs:list, path) -> Path:
+    "Every matched pair of a comparison."
+    cols = ('run', 'task', 'seed', 'image', 'image_file', 'a', 'b', 'diff')
+    return _write_csv(path, cols, [[p[c] for c in cols] for p in pairs])
+
 
 # %% ../nbs/13_experiments.ipynb #67c2979f
 def experiment_main(argv:list=None) -> int:
     "`latentinv experiment run|report|list`"
-    ap = argparse.ArgumentParser(prog='latentinv experiment', description='Run experiment configs (resumable) and report them.')
+    ap = ArgumentParser(prog='latentinv experiment', description='Run experiment configs (resumable) and report them.')
     sub = ap.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('run', help='run every unit of a config that is not stored yet, then write the report')
     r.add_argument('config', help='a YAML file or a bundled config name (latentinv experiment list)')
     r.add_argument('--store', default=None, help='the store folder (default: experiments/<name>)')
-    r.add_argument('--workers', type=int_arg(1, 256), default=1, help='processes (1: this one; more: a fresh process per unit)')
+    r.add_argument('--images', nargs='+', default=None, help="your images instead of the config's: a folder, a glob pattern (quote it), files")
+    r.add_argument('--backend', choices=BACKENDS, default=None, help='local: this process; processes: a pool of --workers; '
+                   'ray: a Ray cluster (--ray-address or RAY_ADDRESS, else a local Ray instance). Default: local (processes if --workers > 1)')
+    r.add_argument('--workers', type=int_arg(1, 256), default=1, help='processes of the processes backend')
+    r.add_argument('--ray-address', default=None, help='the Ray cluster to run on, e.g. 10.0.0.1:6379 (default: $RAY_ADDRESS, else local)')
     r.add_argument('--only', nargs='+', default=None, help='run only these runs (by name)')
-    r.add_argument('--progress', action='store_true')
-    p = sub.add_parser('report', help='write report.md and report.png for a store')
+    r.add_argument('--dry-run', action='store_true', help='print the units and the network evaluations each will cost; load nothing, run nothing')
+    r.add_argument('--progress', action='store_true', help="each solve's progress bar (local backend)")
+    p = sub.add_parser('report', help='write report.md, report.png, report-TASK.png and records.csv for a store')
     p.add_argument('store'); p.add_argument('--out', default=None)
+    p.add_argument('--compare', default=None, metavar='STORE_B', help='add the paired per-image differences against another store')
+    p.add_argument('--metric', default='psnr', help='the number compared (default psnr; e.g. ssim, best_psnr, seconds)')
     sub.add_parser('list', help='the bundled configs')
     a = ap.parse_args(argv)
     try:
         if a.cmd == 'list':
-            for n in bundled_configs(): print(f"{n}: {load_config(n).get('description', '').strip().splitlines()[0] if load_config(n).get('description') else ''}")
+            for n in bundled_configs():                     # read, not checked: some name image folders of your own
+                d = read_yaml(config_path(n)).get('description') or ''
+                print(f"{n}: {d.strip().splitlines()[0] if d.strip() else ''}")
             return 0
         if a.cmd == 'run':
-            st = run_experiment(a.config, a.store, workers=a.workers, only=a.only, progress=a.progress)
+            if a.dry_run:
+                rows = plan_experiment(a.config, images=a.images, only=a.only)
+                print(format_plan(rows)); return 0
+            st = run_experiment(a.config, a.store, workers=a.workers, only=a.only, progress=a.progress, backend=a.backend,
+                                images=a.images, ray_address=a.ray_address)
             md, _ = report(st['store'])
-            print(md); print(f"{st['ran']} unit(s) run, {st['skipped']} reused, {st['seconds']:.0f} s -> {st['store']}/report.md")
+            print(md); print(f"{st['ran']} unit(s) run on {st['backend']}, {st['skipped']} reused, {st['seconds']:.0f} s -> {st['store']}/report.md")
             return 0
-        md, _ = report(a.store, a.out); print(md); return 0
+        if a.compare is not None and a.metric not in CSV_COLUMNS:
+            raise ConfigError(f"--metric {a.metric!r} is not a number of the records; use one of psnr, ssim, best_psnr, mean_psnr, residual, seconds, peak_mb, nfe_total.")
+        md, _ = report(a.store, a.out, compare=a.compare, metric=a.metric); print(md); return 0
     except (ConfigError, FileNotFoundError, ValueError) as e:
         print(f"latentinv experiment: {e}", file=sys.stderr); return 2
+

@@ -18,7 +18,8 @@ from .core import ImageError, data_dir, make_generator, from01, write_json
 __all__ = ['BUNDLED_PRIORS', 'PriorError', 'sigma_vector', 'LatentPrior', 'linear_operator_matrix', 'GaussianPrior',
            'schedule_sigmas', 'sigma_to_timestep', 'text_embedding', 'DiffusersPrior', 'DiffusersLatentPrior',
            'PixelPrior', 'seeded_init_', 'ffhq_ldm_scheduler', 'tiny_ldm', 'tiny_sd', 'tiny_pixel', 'bundled_priors',
-           'resolve_prior', 'load_prior', 'heldout_images']
+           'resolve_prior', 'resolve_device', 'resolve_dtype', 'load_prior', 'tiny_sd_folder', 'tiny_edm_folder',
+           'heldout_images']
 
 # %% ../nbs/03_priors.ipynb #23ec50b6
 class PriorError(ValueError):
@@ -247,6 +248,12 @@ def _timestep_from_log_sigmas(sigma, ls):
 
 # %% ../nbs/03_priors.ipynb #ac0e4c9f
 _PREDICTIONS = ('epsilon', 'v_prediction', 'sample')
+_EDM_PREDICTIONS = ('epsilon', 'v_prediction')          # what diffusers' EDM `precondition_outputs` knows
+_EDM_METHODS = ('precondition_inputs', 'precondition_noise', 'precondition_outputs')
+
+def _is_edm(scheduler) -> bool:
+    "A sigma-parametrised EDM scheduler (EDMEulerScheduler, EDMDPMSolverMultistepScheduler): no `alphas_cumprod`, its own preconditioning."
+    return getattr(scheduler, 'alphas_cumprod', None) is None and all(callable(getattr(scheduler, m, None)) for m in _EDM_METHODS)
 
 def _cfg(obj, key, default=None): return getattr(obj.config, key, default)
 
@@ -258,30 +265,37 @@ def text_embedding(text_encoder, tokenizer, prompts) -> torch.Tensor:
         return text_encoder(ids.to(text_encoder.device))[0].float()
 
 class DiffusersPrior(LatentPrior):
-    "The EDM denoiser of a diffusers UNet and DDPM-type scheduler; the base of `DiffusersLatentPrior` and `PixelPrior`."
+    "The EDM denoiser of a diffusers UNet and a DDPM-type or EDM scheduler; the base of `DiffusersLatentPrior` and `PixelPrior`."
     def _setup_denoiser(self, unet, scheduler, text_encoder=None, tokenizer=None, prompt=None,
                         encoder_hidden_states=None, prompt_embeds=None, guidance_scale=1.0, class_label=None):
         if not isinstance(unet, (UNet2DModel, UNet2DConditionModel)):
             raise PriorError(f"unet must be a diffusers UNet2DModel or UNet2DConditionModel, got {type(unet).__name__}.")
         ab = getattr(scheduler, 'alphas_cumprod', None)
-        if ab is None:
-            raise PriorError(f"The scheduler {type(scheduler).__name__} has no `alphas_cumprod`: latentinv needs a DDPM-type "
-                             "(variance-preserving) schedule such as DDPMScheduler or DDIMScheduler; "
-                             "sigma-parametrised (VE/Karras) schedulers are not supported.")
+        self.edm = edm = _is_edm(scheduler)
+        if ab is None and not edm:
+            raise PriorError(f"The scheduler {type(scheduler).__name__} has neither `alphas_cumprod` nor EDM preconditioning "
+                             f"({', '.join(_EDM_METHODS)}): latentinv needs a DDPM-type (variance-preserving) schedule such "
+                             "as DDPMScheduler or DDIMScheduler, or an EDM one (EDMEulerScheduler, "
+                             "EDMDPMSolverMultistepScheduler); other sigma-parametrised (VE/Karras) schedulers are not supported.")
         pred = _cfg(scheduler, 'prediction_type', 'epsilon')
+        if edm and pred not in _EDM_PREDICTIONS:
+            raise PriorError(f"prediction_type {pred!r} is not supported by EDM preconditioning; expected one of {_EDM_PREDICTIONS}.")
         if pred not in _PREDICTIONS:
             raise PriorError(f"prediction_type {pred!r} is not supported; expected one of {_PREDICTIONS}.")
         if _cfg(unet, 'time_embedding_type', 'positional') == 'fourier':
             raise PriorError("This UNet uses Fourier (sigma) time embeddings, i.e. a score-SDE VE model; "
-                             "latentinv supports DDPM-type (alphas_cumprod) models only.")
+                             "latentinv supports DDPM-type (alphas_cumprod) and EDM models with positional time embeddings only.")
         if _cfg(unet, 'addition_embed_type') is not None:
             raise PriorError("UNets with added conditioning (SDXL-style `addition_embed_type`) are not supported.")
-        sig = schedule_sigmas(ab)
-        if not bool((sig.diff() > 0).all()):
-            raise PriorError("alphas_cumprod must decrease strictly with the timestep (sigma_t must increase).")
+        if edm: self._setup_edm(unet, scheduler)
+        else:
+            sig = schedule_sigmas(ab)
+            if not bool((sig.diff() > 0).all()):
+                raise PriorError("alphas_cumprod must decrease strictly with the timestep (sigma_t must increase).")
+            self._sigmas = sig
+            self.sigma_min, self.sigma_max = float(sig[0]), float(sig[-1])
         self.unet, self.scheduler, self.prediction_type = unet, scheduler, pred
-        self._sigmas, self._ls_cache = sig, {}
-        self.sigma_min, self.sigma_max = float(sig[0]), float(sig[-1])
+        self._ls_cache = {}
         C = unet.config.in_channels
         if unet.config.out_channels not in (C, 2 * C):
             raise PriorError(f"The UNet has {C} input but {unet.config.out_channels} output channels; expected {C} "
@@ -319,6 +333,19 @@ class DiffusersPrior(LatentPrior):
             raise PriorError("This UNet is class-conditional: pass `class_label=` (an int) to fix the class.")
         self.class_label = None if class_label is None else int(class_label)
 
+    def _setup_edm(self, unet, scheduler):
+        "sigma_min, sigma_max, sigma_data from an EDM scheduler's config, checked; no integer timesteps."
+        vals = {k: _cfg(scheduler, k) for k in ('sigma_min', 'sigma_max', 'sigma_data')}
+        if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in vals.values()) or \
+           not (0 < vals['sigma_min'] < vals['sigma_max'] and vals['sigma_data'] > 0):
+            raise PriorError(f"The EDM scheduler {type(scheduler).__name__} needs finite sigma_min, sigma_max, sigma_data in its "
+                             f"config with 0 < sigma_min < sigma_max and sigma_data > 0, got {vals}.")
+        if _cfg(unet, 'time_embedding_type', 'positional') != 'positional':
+            raise PriorError(f"This UNet has a {_cfg(unet, 'time_embedding_type')!r} time embedding, but an EDM model's noise "
+                             "input c_noise = log(sigma)/4 is continuous: it needs time_embedding_type='positional'.")
+        self._sigmas = None
+        self.sigma_min, self.sigma_max, self.sigma_data = float(vals['sigma_min']), float(vals['sigma_max']), float(vals['sigma_data'])
+
     @property
     def latent_channels(self) -> int: return self.unet.config.in_channels
     @property
@@ -326,10 +353,12 @@ class DiffusersPrior(LatentPrior):
         "The factor the UNet downsamples by: latent sides must be divisible by it."
         return 2 ** (len(self.unet.config.block_out_channels) - 1)
     @property
-    def alphas_cumprod(self) -> torch.Tensor: return self.scheduler.alphas_cumprod
+    def alphas_cumprod(self) -> torch.Tensor:
+        "The scheduler's abar_t (t = 0..T-1); None for an EDM model, which has no VP schedule."
+        return getattr(self.scheduler, 'alphas_cumprod', None)
     @property
     def sigmas(self) -> torch.Tensor:
-        "sigma_t at the integer timesteps (float64)."
+        "sigma_t at the integer timesteps (float64); None for an EDM model (continuous sigma)."
         return self._sigmas
     @property
     def device(self): return next(self.unet.parameters()).device
@@ -339,14 +368,16 @@ class DiffusersPrior(LatentPrior):
     def extra_repr(self):
         ae = getattr(self, 'autoencoder', None)
         parts = [f"{type(ae).__name__}×{getattr(self, 'latent_scale', 1):.4g}" if ae is not None else 'pixel space',
-                 f"{type(self.unet).__name__}", self.prediction_type, super().extra_repr(),
+                 f"{type(self.unet).__name__}", self.prediction_type + (f" (EDM, sigma_data={self.sigma_data:g})" if self.edm else ''),
+                 super().extra_repr(),
                  f"{sum(p.numel() for p in self.parameters()):,} parameters"]
         if self.conditional: parts.append(f"guidance_scale={self.guidance_scale:g}")
         return ', '.join(parts)
 
     def timestep(self, sigma) -> torch.Tensor:
-        "The model's fractional timestep(s) for noise level(s) `sigma` (see `sigma_to_timestep`)."
+        "The model's fractional timestep(s) for noise level(s) `sigma` (see `sigma_to_timestep`); an EDM model's c_noise = log(sigma)/4."
         s = sigma if isinstance(sigma, torch.Tensor) else torch.as_tensor(sigma, dtype=torch.float64)
+        if self.edm: return self.scheduler.precondition_noise(s)
         key = (s.device.type, s.device.index)
         if key not in self._ls_cache:
             self._ls_cache[key] = self._sigmas.log().to(s.device, torch.float32 if s.device.type == 'mps' else torch.float64)
@@ -380,6 +411,7 @@ class DiffusersPrior(LatentPrior):
         "D(z, sigma): the network's clean estimate for z = z0 + sigma·n (differentiable)."
         self._check_latent(z)
         s = sigma_vector(sigma, z, torch.float32 if z.device.type == 'mps' else torch.float64)
+        if self.edm: return self._denoise_edm(z, s)
         if bool((s > self.sigma_max * (1 + 1e-6)).any()):
             warnings.warn(f"denoise: sigma above this model's sigma_max ({self.sigma_max:.4g}); the network is evaluated "
                           "at its last timestep, outside its training range.", stacklevel=2)
@@ -390,6 +422,12 @@ class DiffusersPrior(LatentPrior):
         if self.prediction_type == 'epsilon': return z - col(s) * out
         if self.prediction_type == 'v_prediction': return col(c_in**2) * z - col(s * c_in) * out
         return out
+
+    def _denoise_edm(self, z, s):
+        "The EDM scheduler's own preconditioning, D = c_skip z + c_out F(c_in z, c_noise), with the coefficients from s (N,) in float64."
+        sc, sch = s.view(-1, 1, 1, 1), self.scheduler
+        out = self._unet(sch.precondition_inputs(z, sc).to(self.dtype), sch.precondition_noise(s).to(torch.float32))
+        return sch.precondition_outputs(z, out.to(z.dtype), sc).to(z.dtype)
 
     def _save_denoiser(self, folder, extra):
         folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
@@ -407,11 +445,16 @@ class DiffusersPrior(LatentPrior):
         write_json(folder / 'latentinv.json', info)
         return folder
 
+
 # %% ../nbs/03_priors.ipynb #421ddf69
 def _check_dtype(device, dtype):
-    if dtype in (torch.float16, torch.bfloat16) and torch.device(device or 'cpu').type == 'cpu':
+    "`device` and `dtype` resolved (see `resolve_device`, `resolve_dtype`; None stays None), half precision refused on the CPU."
+    device = None if device is None else resolve_device(device)
+    dtype = None if dtype is None else resolve_dtype(dtype)
+    if dtype in (torch.float16, torch.bfloat16) and (device is None or device.type == 'cpu'):
         raise PriorError(f"dtype={dtype} on the CPU is not supported: use torch.float32 on the CPU "
                          "(half precision is for GPUs: pass device='cuda').")
+    return device, dtype
 
 def _moved(prior, device, dtype):
     if device is not None: prior = prior.to(device)
@@ -431,7 +474,7 @@ class DiffusersLatentPrior(DiffusersPrior):
     def __init__(self,
                  autoencoder,                 # a diffusers `VQModel` or `AutoencoderKL`
                  unet,                        # `UNet2DModel` or `UNet2DConditionModel` on the latents
-                 scheduler,                   # a scheduler with `alphas_cumprod` and `prediction_type`
+                 scheduler,                   # a scheduler with `alphas_cumprod` (or EDM preconditioning) and `prediction_type`
                  latent_scale:float=None,     # z = latent_scale·E(x); default: KL scaling_factor, VQ 1.0 (bug #6725)
                  image_size:int=None,         # side of the images (default: UNet sample_size × autoencoder factor)
                  quantize:bool=True,          # VQ: quantise when decoding (straight-through gradient)
@@ -474,9 +517,9 @@ class DiffusersLatentPrior(DiffusersPrior):
         self.latent_shape = (lc, H // self.ae_downsampling, W // self.ae_downsampling)
 
     @classmethod
-    def from_components(cls, autoencoder, unet, scheduler, device=None, dtype:torch.dtype=None, **kwargs):
+    def from_components(cls, autoencoder, unet, scheduler, device=None, dtype=None, **kwargs):
         "Build from already-constructed diffusers components (see the constructor for `kwargs`), optionally moved/cast."
-        _check_dtype(device, dtype)
+        device, dtype = _check_dtype(device, dtype)
         return _moved(cls(autoencoder, unet, scheduler, **kwargs), device, dtype)
 
     def encode(self, x:torch.Tensor) -> torch.Tensor:
@@ -523,9 +566,9 @@ class PixelPrior(DiffusersPrior):
         self.image_shape = self.latent_shape = (unet.config.in_channels, H, W)
 
     @classmethod
-    def from_components(cls, unet, scheduler, device=None, dtype:torch.dtype=None, **kwargs):
+    def from_components(cls, unet, scheduler, device=None, dtype=None, **kwargs):
         "Build from a diffusers UNet and scheduler, optionally moved/cast."
-        _check_dtype(device, dtype)
+        device, dtype = _check_dtype(device, dtype)
         return _moved(cls(unet, scheduler, **kwargs), device, dtype)
     @property
     def pixel_space(self): return True
@@ -681,6 +724,52 @@ def resolve_prior(name_or_path) -> Path:
     raise PriorError(f"Unknown prior {s!r}: not a folder, not a bundled prior ({bundled_priors() or 'none installed'}), "
                      f"and not a hub id of the form owner/name. {_HOW}")
 
+# %% ../nbs/03_priors.ipynb #569312ba
+_DEVICE_HOW = "use 'cpu', 'cuda', 'cuda:N', 'mps', or 'auto' (CUDA when available, else the CPU)"
+_DTYPES = {'float32': torch.float32, 'fp32': torch.float32, 'float': torch.float32,
+           'float16': torch.float16, 'fp16': torch.float16, 'half': torch.float16,
+           'bfloat16': torch.bfloat16, 'bf16': torch.bfloat16,
+           'float64': torch.float64, 'fp64': torch.float64, 'double': torch.float64}
+
+def resolve_device(device=None,   # None (the CPU), 'cpu', 'cuda', 'cuda:N', 'mps', 'auto', or a torch.device
+                  ) -> torch.device:
+    "The checked `torch.device` for `device`: 'auto' is CUDA when available, else the CPU."
+    if device is None: return torch.device('cpu')
+    if isinstance(device, str):
+        s = device.strip().lower()
+        if s == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+        if not re.fullmatch(r'cpu|mps|cuda(:\d+)?', s): raise PriorError(f"Unknown device {device!r}: {_DEVICE_HOW}.")
+        device = torch.device(s)
+    elif not isinstance(device, torch.device):
+        raise PriorError(f"device must be a string or a torch.device, got {type(device).__name__} {device!r}: {_DEVICE_HOW}.")
+    if device.type == 'cuda':
+        if not torch.cuda.is_available():
+            why = 'this torch is built without CUDA' if torch.version.cuda is None else 'no GPU is visible'
+            raise PriorError(f"device {str(device)!r}: CUDA is not available here ({why}); use device='cpu', or 'auto' "
+                             "to take a GPU only when there is one.")
+        n = torch.cuda.device_count()
+        if device.index is not None and device.index >= n:
+            raise PriorError(f"device {str(device)!r}: only {n} CUDA device{'s' if n != 1 else ''} visible (cuda:0 … "
+                             f"cuda:{n-1}); pick one of those (CUDA_VISIBLE_DEVICES renumbers the GPUs from 0).")
+    elif device.type == 'mps':
+        if not torch.backends.mps.is_available():
+            raise PriorError("device 'mps': Apple's MPS backend is not available here; use device='cpu' or 'auto'.")
+    elif device.type != 'cpu': raise PriorError(f"Unsupported device {str(device)!r}: {_DEVICE_HOW}.")
+    return device
+
+def resolve_dtype(dtype=None,     # None (float32), 'float32'/'fp32', 'float16'/'fp16'/'half', 'bfloat16'/'bf16', or a torch dtype
+                 ) -> torch.dtype:
+    "The torch floating-point dtype for `dtype` (names as in configs: 'fp16', 'bf16', ...)."
+    if dtype is None: return torch.float32
+    if isinstance(dtype, torch.dtype):
+        if dtype in set(_DTYPES.values()): return dtype
+        raise PriorError(f"dtype {dtype} is not supported for a prior: use torch.float32, torch.float16 or torch.bfloat16.")
+    if isinstance(dtype, str) and dtype.strip().lower().removeprefix('torch.') in _DTYPES:
+        return _DTYPES[dtype.strip().lower().removeprefix('torch.')]
+    raise PriorError(f"Unknown dtype {dtype!r}: use 'float32' (or 'fp32'), 'float16' ('fp16', 'half') or 'bfloat16' "
+                     "('bf16'), or a torch dtype.")
+
+
 # %% ../nbs/03_priors.ipynb #898e694f
 def _class_of(folder:Path, sub:str, allowed:dict, fname='config.json'):
     f = folder / sub / fname
@@ -704,15 +793,16 @@ def _text_encoder(folder:Path):
     try: import transformers
     except ImportError:
         raise PriorError(f"{folder} has a conditional UNet whose empty-prompt embedding needs its text encoder, which needs "
-                         "the `transformers` package (not installed): `pip install transformers`, or pass "
-                         "`encoder_hidden_states=` a (1, L, d) tensor, or add embeddings.safetensors (see "
-                         "`DiffusersLatentPrior.save_pretrained`).") from None
-    return (transformers.AutoModel.from_pretrained(folder / 'text_encoder', use_safetensors=True).eval(),
+                         "the `transformers` package (not installed): `pip install 'latentinv[sd]'` (or `pip install "
+                         "transformers`), or pass `encoder_hidden_states=` a (1, L, d) tensor, or add embeddings.safetensors "
+                         "(see `DiffusersLatentPrior.save_pretrained`).") from None
+    # float32 whatever the checkpoint stores: the embeddings are computed once, on the CPU
+    return (transformers.AutoModel.from_pretrained(folder / 'text_encoder', use_safetensors=True).float().eval(),
             transformers.AutoTokenizer.from_pretrained(folder / 'tokenizer'))
 
 def load_prior(name_or_path,                 # bundled name, local folder, or hub id
-               device='cpu',
-               dtype:torch.dtype=None,       # None: float32; fp16/bf16 only on a GPU
+               device='cpu',                 # 'cpu', 'cuda', 'cuda:N', 'mps', 'auto' or a torch.device (`resolve_device`)
+               dtype=None,                   # None/'float32', 'float16'/'fp16', 'bfloat16'/'bf16' or a torch dtype; half only on a GPU
                latent_scale:float=None,      # override the latent scale (VQ default 1.0, see bug #6725)
                image_size:int=None,          # override the image size
                encoder_hidden_states=None,   # conditional UNets: the unconditional embedding (1, L, d)
@@ -722,8 +812,7 @@ def load_prior(name_or_path,                 # bundled name, local folder, or hu
                quantize:bool=True,           # VQ: quantise when decoding
               ) -> DiffusersPrior:
     "Load a `DiffusersLatentPrior` (or a `PixelPrior` when the folder has no autoencoder)."
-    _check_dtype(device, dtype)
-    dtype = dtype or torch.float32
+    device, dtype = _check_dtype(resolve_device(device), resolve_dtype(dtype))
     folder = resolve_prior(name_or_path)
     if not _is_model_folder(folder):
         found = sorted(p.name + ('/' if p.is_dir() else '') for p in folder.iterdir())[:12]
@@ -765,6 +854,81 @@ def load_prior(name_or_path,                 # bundled name, local folder, or hu
         prior = DiffusersLatentPrior(ae, unet, scheduler, latent_scale=latent_scale, image_size=image_size,
                                      quantize=quantize, **kw)
     return prior.to(device)
+
+# %% ../nbs/03_priors.ipynb #47dbaf04
+_SD_WORDS = ('a', 'photo', 'of', 'cat', 'dog')   # whole-word tokens of the tiny vocabulary
+
+def _tiny_clip_vocab(words=_SD_WORDS) -> tuple:
+    "A CLIP-layout BPE vocabulary (single letters with and without '</w>', merged words, the two special tokens last) and its merges."
+    letters = 'abcdefghijklmnopqrstuvwxyz'
+    toks, merges = list(letters) + [c + '</w>' for c in letters], []
+    for w in words:                                  # merge left to right: p h → ph, ph o → pho, ..., phot o</w> → photo</w>
+        pieces = list(w[:-1]) + [w[-1] + '</w>']
+        while len(pieces) > 1:
+            a, b = pieces[:2]; pieces = [a + b] + pieces[2:]
+            if f'{a} {b}' not in merges: merges.append(f'{a} {b}')
+            if a + b not in toks: toks.append(a + b)
+    toks += ['<|startoftext|>', '<|endoftext|>']
+    return {t: i for i, t in enumerate(toks)}, merges
+
+def tiny_sd_folder(folder,                        # where to write (created; files already there are overwritten)
+                   seed:int=0,                    # seeds every weight; the global RNG is left alone
+                   image_size:int=32,             # a multiple of 16: the f8 VAE, then the UNet's one downsampling
+                   cross_attention_dim:int=8,     # the text encoder's hidden size = the UNet's cross-attention width
+                   max_length:int=8,              # the tokenizer's model_max_length (SD: 77)
+                   prediction_type:str='epsilon', # SD 1.x and 2.x-base: 'epsilon'; SD 2.x at 768 px: 'v_prediction'
+                   width:int=8,                   # channels of the first block of the VAE and the UNet (a multiple of 4)
+                  ) -> Path:
+    "Write a tiny random Stable-Diffusion-1.x folder (vae/, unet/, scheduler/, text_encoder/, tokenizer/, model_index.json) for tests."
+    try: import transformers
+    except ImportError:
+        raise PriorError("tiny_sd_folder builds a CLIP text encoder and tokenizer, which need the `transformers` package "
+                         "(not installed): `pip install 'latentinv[sd]'` (or `pip install transformers`).") from None
+    from diffusers import PNDMScheduler, StableDiffusionPipeline
+    if image_size < 16 or image_size % 16:
+        raise PriorError(f"tiny_sd_folder: image_size must be a positive multiple of 16 (the VAE downsamples by 8, the "
+                         f"UNet by 2), got {image_size}; e.g. {max(16, round(image_size / 16) * 16)}.")
+    folder = Path(folder)
+    g = make_generator(seed); s1, s2, s3 = [int(torch.randint(2**62, (1,), generator=g)) for _ in range(3)]
+    vae = _build(AutoencoderKL, s1, in_channels=3, out_channels=3, down_block_types=('DownEncoderBlock2D',)*4,
+                 up_block_types=('UpDecoderBlock2D',)*4, block_out_channels=(width, width, 2*width, 2*width),
+                 layers_per_block=1, latent_channels=4, norm_num_groups=4, sample_size=image_size)
+    unet = _build(UNet2DConditionModel, s2, down_block_types=('CrossAttnDownBlock2D', 'DownBlock2D'),
+                  up_block_types=('UpBlock2D', 'CrossAttnUpBlock2D'), cross_attention_dim=cross_attention_dim,
+                  attention_head_dim=2, **_tiny_unet_cfg(image_size // 8, 4, width))
+    scheduler = PNDMScheduler(num_train_timesteps=1000, beta_schedule='scaled_linear', beta_start=0.00085, beta_end=0.012,
+                              skip_prk_steps=True, set_alpha_to_one=False, steps_offset=1, prediction_type=prediction_type)
+    vocab, merges = _tiny_clip_vocab()
+    tdir = folder / 'tokenizer'; tdir.mkdir(parents=True, exist_ok=True)
+    (tdir / 'vocab.json').write_text(json.dumps(vocab, indent=1))
+    (tdir / 'merges.txt').write_text('#version: 0.2\n' + '\n'.join(merges) + '\n')
+    tokenizer = transformers.CLIPTokenizer.from_pretrained(tdir, model_max_length=max_length)
+    eos = vocab['<|endoftext|>']
+    cfg = transformers.CLIPTextConfig(vocab_size=len(vocab), hidden_size=cross_attention_dim, intermediate_size=2 * cross_attention_dim,
+                                      num_hidden_layers=2, num_attention_heads=2, max_position_embeddings=max_length,
+                                      bos_token_id=vocab['<|startoftext|>'], eos_token_id=eos, pad_token_id=eos)
+    text_encoder = _build(transformers.CLIPTextModel, s3, config=cfg)
+    StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=tokenizer, unet=unet, scheduler=scheduler,
+                            safety_checker=None, feature_extractor=None, requires_safety_checker=False
+                           ).save_pretrained(folder, safe_serialization=True)
+    return folder
+
+
+# %% ../nbs/03_priors.ipynb #bce01770
+def tiny_edm_folder(folder,                        # where to write (created; files already there are overwritten)
+                    seed:int=0,                    # seeds every weight; the global RNG is left alone
+                    image_size:int=16,             # a multiple of 2 (the UNet downsamples once)
+                    channels:int=3,                # image channels (1 or 3)
+                    prediction_type:str='epsilon', # 'epsilon' or 'v_prediction' (diffusers' EDM preconditioning)
+                    width:int=8,                   # channels of the UNet's first block (a multiple of 4)
+                   ) -> Path:
+    "Write a tiny random pixel EDM model (unet/: UNet2DModel, scheduler/: EDMEulerScheduler, latentinv.json) for tests."
+    from diffusers import EDMEulerScheduler
+    unet = _build(UNet2DModel, seed, down_block_types=('DownBlock2D', 'DownBlock2D'), up_block_types=('UpBlock2D', 'UpBlock2D'),
+                  **_tiny_unet_cfg(image_size, channels, width))
+    sched = EDMEulerScheduler(sigma_min=0.002, sigma_max=80., sigma_data=0.5, prediction_type=prediction_type)
+    return PixelPrior(unet, sched).save_pretrained(folder)
+
 
 # %% ../nbs/03_priors.ipynb #ddcd9001
 def heldout_images(prior,                  # a loaded prior, a bundled name or a prior folder

@@ -110,6 +110,28 @@ class Result:
     def selected(self) -> torch.Tensor:
         "The sample with the lowest measurement residual for each image: (B, C, H, W)."
         return select_particles(self.samples, select_by_residual(self.residual))
+    def finite(self) -> torch.Tensor:
+        "(K, B) booleans: which samples are finite (a chain that ended NaN/inf is False)."
+        return torch.isfinite(self.samples).flatten(2).all(-1)
+    def mean(self) -> torch.Tensor:
+        "The posterior mean of each image: the average of its finite particles, (B, C, H, W); needs 2 finite particles per image."
+        return self._moments()[0]
+    def std(self) -> torch.Tensor:
+        "The per-pixel posterior standard deviation of each image over its finite particles (the unbiased K−1 estimator), (B, C, H, W); needs 2 finite particles per image."
+        return self._moments()[1]
+    def _moments(self) -> tuple:
+        ok = self.finite()
+        n = ok.sum(0)                                              # (B,) finite particles per image
+        if self.samples.shape[0] < 2 or (n < 2).any():
+            b = int((n < 2).nonzero()[0]) if (n < 2).any() else 0
+            raise ValueError(f"the posterior mean and std need at least 2 finite particles per image; image {b} has {int(n[b])} "
+                             f"(of {self.samples.shape[0]}): run solve with particles=K≥2 (e.g. 8; more give a smoother std map).")
+        w = ok.view(*ok.shape, *[1] * (self.samples.ndim - 2)).double()
+        s = torch.where(w > 0, self.samples.double(), 0.)
+        n = w.sum(0)
+        mean = s.sum(0) / n
+        var = (w * (s - mean) ** 2).sum(0) / (n - 1)
+        return mean.to(self.samples.dtype), var.sqrt().to(self.samples.dtype)
     def __repr__(self):
         K, B = self.samples.shape[:2]
         return (f"Result({self.settings.get('method', '?')}: {K} particle(s) x {B} image(s) of {tuple(self.samples.shape[2:])}, "
