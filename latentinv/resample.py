@@ -8,7 +8,7 @@ __all__ = ['vp_alphas_cumprod', 'ddim_schedule', 'vp_sigma', 'denoise_vp', 'ddim
            'latent_optimization', 'hard_data_consistency', 'ReSample', 'CountingPrior', 'LatentDAPSReSample']
 
 # %% ../nbs/09_resample.ipynb #5dd7281d
-import math
+import math, warnings
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, ClassVar
@@ -16,14 +16,22 @@ import torch
 from fastcore.basics import patch
 from .sampler import (Sampler, StepContext, NFE, register_sampler, randn_from, nonfinite_chains, per_chain)
 from .evaluation import CALIBRATION
-from .priors import LatentPrior, ffhq_ldm_scheduler
+from .priors import LatentPrior, ffhq_ldm_scheduler, schedule_sigmas
 from .daps import DAPS, LatentDAPS
 
 # %% ../nbs/09_resample.ipynb #880bf7f7
+_SAID = set()
 def vp_alphas_cumprod(prior) -> torch.Tensor:
     "ᾱ_t (float64, t = 0..T−1) of the prior's schedule; priors without one get the FFHQ-LDM schedule."
     ab = getattr(prior, 'alphas_cumprod', None)
-    if ab is None: ab = ffhq_ldm_scheduler().alphas_cumprod
+    if ab is None:
+        ab = ffhq_ldm_scheduler().alphas_cumprod
+        if getattr(prior, 'edm', False) and 'edm' not in _SAID:       # an EDM model has sigmas, not a VP schedule: say so once
+            _SAID.add('edm')
+            s = schedule_sigmas(ab)
+            warnings.warn(f"this EDM prior has no alphas_cumprod: DDIM-family samplers use the FFHQ-LDM VP schedule (sigma "
+                          f"{float(s[0]):.3g} to {float(s[-1]):.3g}; the model was trained on {prior.sigma_min:g} to {prior.sigma_max:g}). "
+                          "DAPS-family samplers use the model's own sigma range.")
     return torch.as_tensor(ab).detach().to('cpu', torch.float64)
 
 def ddim_schedule(alphas_cumprod:torch.Tensor, # ᾱ_t of the training schedule, t = 0..T−1
