@@ -4,22 +4,14 @@
 
 # %% ../nbs/14_cli.ipynb #17b81120
 from __future__ import annotations
-import argparse, importlib, json, os, signal, sys, threading, time, warnings
+import argparse, importlib, os, signal, sys, threading, warnings
 from pathlib import Path
-import torch
-from safetensors.torch import save_file, load_file
-from .core import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images, environment
-from .operators import get_operator, operator_names
-from .metrics import evaluate, psnr
-from .priors import load_prior, heldout_images, bundled_priors, PriorError
-from .sampler import get_sampler, preset, sampler_names, SOLVE_EXTENSIONS, configure_extensions, extension_metrics
-from .evaluation import calibrate, heldout_problem, measurement_picture, score_run, score_baseline, prior_key, CALIBRATION_TARGETS, save_std_map, show_std_map
-import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld   # register the methods
+from .basics import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, example_images
 
 # %% auto #0
-__all__ = ['COMMANDS', 'MAX_SIZE', 'MAX_PARTICLES', 'sigma_arg', 'DEMO_TASKS', 'main', 'read_input_image', 'write_run',
-           'baseline_main', 'parse_overrides', 'sampler_for', 'solve_main', 'out_file_arg', 'calibrate_main',
-           'demo_sampler', 'run_demo', 'format_demo', 'demo_main', 'explorer']
+__all__ = ['COMMANDS', 'TASK_NAMES', 'SAMPLER_NAMES', 'EXTENSION_NAMES', 'MAX_SIZE', 'MAX_PARTICLES', 'sigma_arg', 'main',
+           'task_names', 'sampler_choices', 'add_extension_flags', 'baseline_parser', 'baseline_main', 'solve_parser',
+           'solve_main', 'out_file_arg', 'calibrate_parser', 'calibrate_main', 'demo_parser', 'demo_main', 'explorer']
 
 # %% ../nbs/14_cli.ipynb #c799ba3a
 COMMANDS = {
@@ -64,107 +56,78 @@ def main(argv:list=None) -> int:
         if previous is not None: signal.signal(signal.SIGTERM, previous)
     return rc if isinstance(rc, int) else 0
 
-# %% ../nbs/14_cli.ipynb #848a8226
-def read_input_image(image:str|None, # a file path, a bundled example name, or None for the default
-                     size:int,       # the side the problem is posed at
-                     channels:int,   # 1 or 3
-                     default:str='astronaut',
-                    ) -> tuple:
-    "Load the image a command works on as (1, channels, size, size) in [-1, 1]; returns (image, description)."
-    name = image or default
-    if Path(name).exists():
-        x = load_image(name)
-        desc = str(name)
-    elif name in example_images():
-        return example_image(name, size=size, channels=channels), f'bundled example {name!r}'
-    else:
-        raise FileNotFoundError(f"{name!r} is neither an image file nor a bundled example ({', '.join(example_images())}).")
-    if x.shape[1] != channels:
-        if x.shape[1] == 3 and channels == 1: x = x.mean(1, keepdim=True)
-        elif x.shape[1] == 1 and channels == 3: x = x.expand(-1, 3, -1, -1).contiguous()
-        else: raise ValueError(f"cannot adapt an image with {x.shape[1]} channels to {channels}.")
-        warnings.warn(f"{desc}: converted to {channels} channel(s) to match the problem.")
-    if tuple(x.shape[-2:]) != (size, size):
-        warnings.warn(f"{desc}: resized from {tuple(x.shape[-2:])} to {(size, size)} (antialiased bicubic).")
-        x = resize_image(x, size)
-    return check_image(x, desc), desc
+# %% ../nbs/14_cli.ipynb #92747029
+TASK_NAMES = ('box_inpainting', 'denoise', 'gaussian_blur', 'hdr', 'motion_blur', 'nonlinear_blur', 'phase_retrieval',
+              'random_inpainting', 'sr4')                                                 # = operator_names(), checked below
+SAMPLER_NAMES = ('daps', 'gml-dps', 'latent-daps', 'latent-daps-resample', 'latent-dps', 'prior', 'psld', 'resample')   # = sampler_names()
+EXTENSION_NAMES = ('particles', 'diffstategrad')              # = SOLVE_EXTENSIONS, whose flags add_extension_flags writes out
+
+def _registered(module:str, names:str) -> set:
+    "What the registry function `names` of `module` returns, when that module is imported already (it is never imported here)."
+    m = sys.modules.get(module)
+    return set(getattr(m, names)()) if m is not None else set()
+
+def task_names() -> list:
+    "The `--task` choices: `operator_names()`, without importing the operators."
+    return sorted({*TASK_NAMES, *_registered('latentinv.operators', 'operator_names')})
+
+def sampler_choices() -> list:
+    "The `--sampler` choices: `sampler_names()`, without importing the samplers."
+    return sorted({*SAMPLER_NAMES, *_registered('latentinv.sampler', 'sampler_names')})
+
+def add_extension_flags(ap:argparse.ArgumentParser):
+    "Add the solve extensions' flags, as their `add_arguments` add them, without importing them (and those of any extension registered since)."
+    g = ap.add_argument_group('particles (latentinv.repulsion)')             # the repulsion chapter's ParticleExtension
+    g.add_argument('--repulsion', type=float, default=0., metavar='SCALE', help='SVGD repulsion scale (0: off); needs --particles >= 2')
+    g.add_argument('--repulsion-window', type=float, nargs=2, default=(1., 10.), metavar=('LO', 'HI'), help='sigma window where repulsion acts')
+    g.add_argument('--repulsion-decay', choices=('linear', 'constant'), default='linear')
+    g.add_argument('--repulsion-target', choices=('auto', 'x0', 'score'), default='auto',
+                   help="'x0': move the x0 estimate (DAPS family, seed 000); 'score': add to the MCMC/DDIM score")
+    g.add_argument('--features', choices=('auto', 'dino', 'projection', 'encoder'), default='auto',
+                   help='features of the repulsion kernel and the diversity metric')
+    g.add_argument('--prune', default=None, metavar="K'@STEP", help="keep the K' lowest-residual particles at step STEP")
+    g.add_argument('--final-hdc', action='store_true', help='final AdamW on z (lr 5e-3, <= 500 iterations), kept per particle only if the loss falls')
+    ap.add_argument('--diffstategrad', nargs='?', type=float, const=0.99, default=None, metavar='VAR_CUTOFF',   # the DiffStateGrad chapter's
+                    help='project every data gradient onto the rank-r SVD subspace of the diffusion state '
+                         '(DiffStateGrad); r keeps VAR_CUTOFF of the spectrum energy (default 0.99)')
+    ap.add_argument('--diffstategrad-rule', choices=('per_channel', 'flattened'), default=None,
+                    help="how r is chosen: 'per_channel' (default) or 'flattened' (the reference code)")
+    sampler = sys.modules.get('latentinv.sampler')
+    for name, ext in (sampler.SOLVE_EXTENSIONS.items() if sampler is not None else ()):
+        if name not in EXTENSION_NAMES: ext.add_arguments(ap)
 
 # %% ../nbs/14_cli.ipynb #6a43429a
-def write_run(out:Path, x:torch.Tensor, op, y:torch.Tensor, xhat:torch.Tensor, metrics:dict) -> dict:
-    "Write measurement.png, reconstruction.png and metrics.json into `out`; returns the metrics written."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    save_image(measurement_picture(op, y)[0], out/'measurement.png')
-    save_image(xhat[0], out/'reconstruction.png')
-    write_json(out/'metrics.json', metrics, indent=2)
-    return metrics
-
 MAX_SIZE = 4096           # the largest image side the commands pose a problem at
 MAX_PARTICLES = 4096      # the most particles `solve` draws in one batch (every particle is a chain in that batch)
 sigma_arg = float_arg(0, 1000, 'the measurement noise standard deviation, for images in [-1, 1] (e.g. 0.05)')
 
-def baseline_main(argv:list=None) -> int:
-    "`latentinv baseline --task TASK [--image IN] [--size N] [--sigma S] [--seed S] --out DIR`"
+def baseline_parser() -> ArgumentParser:
+    "The arguments of `latentinv baseline`."
     ap = ArgumentParser(prog='latentinv baseline',
                                  description='Measure an image with a forward operator and reconstruct it classically (no prior).')
-    ap.add_argument('--task', required=True, choices=operator_names(), help='the forward operator')
+    ap.add_argument('--task', required=True, choices=task_names(), help='the forward operator')
     ap.add_argument('--image', default=None, help=f"an image file or a bundled example ({', '.join(example_images())}); default astronaut")
     ap.add_argument('--size', type=int_arg(8, MAX_SIZE), default=256, help='side of the square image the problem is posed at')
     ap.add_argument('--channels', type=int, default=3, choices=(1, 3))
     ap.add_argument('--sigma', type=sigma_arg, default=0.05, help='measurement noise standard deviation')
     ap.add_argument('--seed', type=seed_arg, default=0, help='seeds the operator (masks, kernels) and the noise')
     ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, metrics.json')
-    a = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    try:
-        x, desc = read_input_image(a.image, a.size, a.channels)
-        op = get_operator(a.task, image_size=a.size, channels=a.channels, seed=a.seed)
-        y = op.measure(x, a.sigma, generator=make_generator(a.seed))
-        xhat = op.baseline(y)
-    except (ValueError, FileNotFoundError) as e:
-        print(f"latentinv baseline: {e}", file=sys.stderr); return 2
-    ev = evaluate(xhat, x, op, y)
-    m = dict(task=a.task, image=desc, method='baseline', psnr=ev['psnr'].item(), ssim=ev['ssim'].item(),
-             lpips=None if ev['lpips'] is None else ev['lpips'].item(), residual=ev['residual'].item(),
-             seconds=time.perf_counter() - t0, settings=vars(a) | dict(operator=repr(op)) | environment())
-    write_run(a.out, x, op, y, xhat, m)
-    print(f"{a.task}: baseline PSNR {m['psnr']:.2f} dB, SSIM {m['ssim']:.3f}, residual {m['residual']:.3f} "
-          f"({m['seconds']:.1f} s) -> {a.out}")
-    return 0
+    return ap
 
-# %% ../nbs/14_cli.ipynb #c4141900
-def parse_overrides(pairs:list) -> dict:
-    "`--set KEY=VALUE` pairs as a dict, the values read as YAML (numbers in any notation, true/false, lists)."
-    out = {}
-    for kv in pairs:
-        if '=' not in kv: raise ValueError(f"--set expects KEY=VALUE, got {kv!r}.")
-        k, v = kv.split('=', 1)
-        if not k.strip(): raise ValueError(f"--set {kv!r}: the key is empty; write KEY=VALUE, e.g. --set lr=1e-4.")
-        try: out[k.strip()] = read_yaml(v)
-        except ValueError as e:
-            raise ValueError(f"--set {kv!r}: {str(e).removeprefix('YAML text: ')} Quote text, write numbers plainly.") from None
-    return out
-
-def sampler_for(name:str, task:str, preset_key, explicit:bool, steps=None, sets=()) -> tuple:
-    "The sampler for a command-line run: preset (if any) < --steps < --set; returns (sampler, where the values came from)."
-    hp, source = {}, 'defaults'
-    if preset_key is not None:
-        try: hp, source = preset(name, task, preset_key), f'preset {preset_key!r}'
-        except ValueError as e:
-            if explicit: raise
-            warnings.warn(f"no tuned {name} preset for prior {preset_key!r} and task {task!r}: using the sampler's defaults, "
-                          "which were tuned for other models (pass --set key=value to change them).")
-    if steps is not None: hp['steps'] = steps
-    hp.update(parse_overrides(sets))
-    return get_sampler(name, **hp), source
+def baseline_main(argv:list=None) -> int:
+    "`latentinv baseline --task TASK [--image IN] [--size N] [--sigma S] [--seed S] --out DIR`"
+    a = baseline_parser().parse_args(argv)
+    from latentinv.commands import baseline_command      # torch and the chapters: only for a run
+    return baseline_command(a)
 
 # %% ../nbs/14_cli.ipynb #ffb076c7
-def solve_main(argv:list=None) -> int:
-    "`latentinv solve`: sample reconstructions of one measured image; writes PNGs and metrics.json into --out."
+def solve_parser() -> ArgumentParser:
+    "The arguments of `latentinv solve`, the solve extensions' flags included."
     ap = ArgumentParser(prog='latentinv solve', description='Measure an image with a forward operator and sample '
                                  'posterior reconstructions with a diffusion prior.')
     ap.add_argument('--prior', required=True, help='a bundled prior name, a diffusers model folder, or a hub id')
-    ap.add_argument('--task', required=True, choices=operator_names(), help='the forward operator')
-    ap.add_argument('--sampler', default='latent-daps', choices=sampler_names())
+    ap.add_argument('--task', required=True, choices=task_names(), help='the forward operator')
+    ap.add_argument('--sampler', default='latent-daps', choices=sampler_choices())
     ap.add_argument('--image', default=None, help="an image file or bundled example (default: the prior's first held-out image)")
     ap.add_argument('--sigma', type=sigma_arg, default=0.05, help='measurement noise standard deviation')
     ap.add_argument('--particles', type=int_arg(1, MAX_PARTICLES, f'every particle is a chain in one batch: more than {MAX_PARTICLES} '
@@ -173,7 +136,7 @@ def solve_main(argv:list=None) -> int:
     ap.add_argument('--steps', type=int_arg(1), default=None, help='annealing steps (default: preset or sampler default)')
     ap.add_argument('--preset', default=None, help="preset table to use (default: the prior's name, when it has presets)")
     ap.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a hyperparameter (repeatable)')
-    ap.add_argument('--device', type=device_arg, default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument('--device', type=device_arg, default=None)       # None: cuda when there is one (solve_command)
     ap.add_argument('--dtype', default=None, choices=('float32', 'float16', 'bfloat16'), help="the networks' precision "
                     '(default float32; half precision on a GPU only; the data terms stay float32)')
     ap.add_argument('--prompt', default=None, help='text-conditioned priors (Stable Diffusion): the prompt (default: empty)')
@@ -181,51 +144,14 @@ def solve_main(argv:list=None) -> int:
     ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json '
                     '(and, with 2 or more particles, mean.png and std.png)')
     ap.add_argument('--threads', type=int_arg(1), default=None, help='torch CPU threads (default: torch\'s choice)')
-    for ext in SOLVE_EXTENSIONS.values(): ext.add_arguments(ap)
-    a = ap.parse_args(argv)
-    if a.threads: torch.set_num_threads(a.threads)
-    try:
-        parse_overrides(a.set)                                   # a bad --set is refused before the prior is loaded
-        prior = load_prior(a.prior, device=a.device, dtype=a.dtype, **({'prompt': a.prompt} if a.prompt else {}))
-        size, channels = prior.image_size, prior.channels
-        key = a.preset or (Path(str(prior.path)).name if getattr(prior, 'path', None) else None)
-        sampler, source = sampler_for(a.sampler, a.task, key, a.preset is not None, a.steps, a.set)
-        if a.image is not None: x, desc = read_input_image(a.image, size, channels)
-        else:
-            try: x, desc = heldout_images(prior, n=1).to(torch.float32), f'held-out image 0 of {a.prior}'
-            except PriorError:
-                warnings.warn(f"{a.prior} has no held-out images: using the bundled example 'astronaut' (pass --image).")
-                x, desc = read_input_image(None, size, channels)
-        op = get_operator(a.task, image_size=size, channels=channels, n_images=1, seed=a.seed)
-        y = op.measure(x, a.sigma, generator=make_generator(a.seed))
-        options = {k: v for ext in SOLVE_EXTENSIONS.values() for k, v in ext.options_from_args(a).items()}
-        sampler, per = configure_extensions(sampler, options, prior, op.to(prior.device), a.particles)
-        res = sampler.solve(prior, op, y, particles=a.particles, seed=a.seed, progress=not a.quiet)
-    except (PriorError, ValueError, FileNotFoundError) as e:
-        print(f"latentinv solve: {e}", file=sys.stderr); return 2
-    ev = evaluate(res, x)
-    i = int(ev['selected_index'][0])
-    spread = None                                                # (posterior mean, per-pixel std) with K >= 2 finite particles
-    if res.particles >= 2:
-        try: spread = res.mean(), res.std()
-        except ValueError as e: warnings.warn(f"no mean.png/std.png: {e}")
-    m = dict(task=a.task, image=desc, method=a.sampler, prior=a.prior, sigma=a.sigma, particles=res.particles,
-             psnr=ev['psnr'][i, 0].item(), ssim=ev['ssim'][i, 0].item(), lpips=None if ev['lpips'] is None else ev['lpips'][i, 0].item(),
-             residual=ev['residual'][i, 0].item(), selected_particle=i, best_psnr=ev['best_psnr'][0].item(),
-             mean_psnr=ev['mean_psnr'][0].item(), posterior_mean_psnr=None if spread is None else psnr(spread[0], x).item(),
-             mean_pixel_std=None if spread is None else spread[1].mean().item(), nfe=res.nfe, seconds=res.seconds, recovered=res.recovered,
-             hyperparameters_from=source, settings=res.settings)
-    m.update(extension_metrics(per, res, x, op, prior))
-    write_run(a.out, x, op, y, res.selected(), m)
-    save_image(res.samples[:, 0], Path(a.out) / 'samples.png')
-    if spread is not None:
-        save_image(spread[0][0], Path(a.out) / 'mean.png')
-        save_std_map(spread[1][0], Path(a.out) / 'std.png', title=f'posterior std, K={res.particles}')
-    print(f"{a.task} with {a.sampler} ({a.particles} particles, {source}): PSNR {m['psnr']:.2f} dB (best of "
-          f"{res.particles}: {m['best_psnr']:.2f}), SSIM {m['ssim']:.3f}, residual {m['residual']:.3f}, "
-          + (f"posterior mean PSNR {m['posterior_mean_psnr']:.2f} dB, mean pixel std {m['mean_pixel_std']:.3g}, " if spread else '')
-          + f"{m['seconds']:.1f} s -> {a.out}")
-    return 0
+    add_extension_flags(ap)
+    return ap
+
+def solve_main(argv:list=None) -> int:
+    "`latentinv solve`: sample reconstructions of one measured image; writes PNGs and metrics.json into --out."
+    a = solve_parser().parse_args(argv)
+    from latentinv.commands import solve_command         # torch, diffusers and the methods: only for a run
+    return solve_command(a)
 
 # %% ../nbs/14_cli.ipynb #bc7392c4
 def out_file_arg(s:str) -> str:
@@ -235,11 +161,11 @@ def out_file_arg(s:str) -> str:
     out_dir_arg(os.path.dirname(s) or '.')
     return s
 
-def calibrate_main(argv:list=None) -> int:
-    "`latentinv calibrate`: check a sampler against a closed-form Gaussian posterior; JSON on the last line."
+def calibrate_parser() -> ArgumentParser:
+    "The arguments of `latentinv calibrate`."
     ap = ArgumentParser(prog='latentinv calibrate', description='Run a sampler on a Gaussian inverse problem with a '
                                  'known posterior and compare its samples with it.')
-    ap.add_argument('--sampler', default='latent-daps', choices=sampler_names())
+    ap.add_argument('--sampler', default='latent-daps', choices=sampler_choices())
     ap.add_argument('--task', default='sr4', help='a linear operator (sr4, gaussian_blur, motion_blur, box_inpainting, random_inpainting, denoise)')
     ap.add_argument('--particles', type=int_arg(1, 65536, 'the Gaussian problems are small, but 65536 particles is the cap'), default=256)
     ap.add_argument('--seed', type=seed_arg, default=0)
@@ -247,86 +173,17 @@ def calibrate_main(argv:list=None) -> int:
     ap.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a hyperparameter (repeatable)')
     ap.add_argument('--json', type=out_file_arg, default=None, help='also write the result to this file')
     ap.add_argument('--check', action='store_true', help='exit with status 1 when a target is missed')
-    a = ap.parse_args(argv)
-    try: r = calibrate(a.sampler, a.task, particles=a.particles, seed=a.seed, mode=a.mode, **parse_overrides(a.set))
-    except ValueError as e:
-        print(f"latentinv calibrate: {e}", file=sys.stderr); return 2
-    for k, (lo, hi) in CALIBRATION_TARGETS.items(): print(f"{k:>15s} {r[k]:.3f}   target [{lo}, {hi}]")
-    line = json.dumps(r, default=str)
-    if a.json: Path(a.json).parent.mkdir(parents=True, exist_ok=True); Path(a.json).write_text(line + '\n')
-    print(line)
-    return 1 if a.check and not r['meets_targets'] else 0
+    return ap
+
+def calibrate_main(argv:list=None) -> int:
+    "`latentinv calibrate`: check a sampler against a closed-form Gaussian posterior; JSON on the last line."
+    a = calibrate_parser().parse_args(argv)
+    from latentinv.commands import calibrate_command     # torch and the samplers: only for a run
+    return calibrate_command(a)
 
 # %% ../nbs/14_cli.ipynb #83c68d38
-DEMO_TASKS = [('photos-32', 'sr4', 1), ('photos-32', 'random_inpainting', 1), ('photos-32', 'box_inpainting', 1),
-              ('photos-32', 'gaussian_blur', 1), ('photos-32', 'hdr', 1),
-              ('digits-32', 'sr4', 1), ('digits-32', 'phase_retrieval', 4)]   # (prior, task, particles)
-
-def demo_sampler(prior_name:str, task:str, steps:int=None):
-    "LatentDAPS with the prior's tuned preset for `task`; returns (sampler, where its values came from)."
-    try: hp, source = preset('latent-daps', task, prior_name), f'preset {prior_name}'
-    except ValueError:
-        raise ValueError(f"no latent-daps preset for {prior_name!r} / {task!r}: the demo needs tuned presets for the bundled priors.")
-    if steps is not None: hp['steps'] = steps
-    return get_sampler('latent-daps', **hp), source
-
-def run_demo(out:Path, images:int=2, seed:int=0, sigma:float=0.05, tasks:list=None, progress:bool=False, steps:int=None) -> list:
-    "Run the demo problems; returns one dict per task (baseline and LatentDAPS metrics) and writes results.json + demo.png."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    tasks = tasks or DEMO_TASKS
-    missing = sorted({p for p, _, _ in tasks} - set(bundled_priors()))
-    if missing: raise FileNotFoundError(f"the demo needs the bundled priors {missing}, which are not installed (bundled: {bundled_priors()}).")
-    store = out/'results.json'
-    done = {(r['prior'], r['task']): r for r in (json.loads(store.read_text()) if store.exists() else [])
-            if r.get('images') == images and r.get('seed') == seed and r.get('sigma') == sigma and r.get('steps') == steps}
-    rows, priors, panels = [], {}, []
-    for prior_name, task, particles in tasks:
-        key, pfile = (prior_name, task), out/f'{prior_name}_{task}.safetensors'
-        if key in done and pfile.exists():                         # finished by an earlier, interrupted run
-            rows.append(done[key]); panels.append(dict(task=task, **load_file(str(pfile)))); continue
-        prior = priors.get(prior_name) or priors.setdefault(prior_name, load_prior(prior_name))
-        x, op, y = heldout_problem(prior, task, n_images=images, sigma_y=sigma, seed=seed)
-        base, xb = score_baseline(op, x, y)
-        sampler, source = demo_sampler(prior_name, task, steps)
-        s, res = score_run(sampler, prior, x, op, y, particles, seed, progress, result=True)
-        std = res.std() if bool((res.finite().sum(0) >= 2).all()) else None   # the particles' spread, for tasks with K >= 2
-        r = dict(prior=prior_name, task=task, particles=particles, images=images, seed=seed, sigma=sigma, steps=steps,
-                 baseline_psnr=base['psnr'], baseline_ssim=base['ssim'], psnr=s['psnr'], ssim=s['ssim'],
-                 best_psnr=s['best_psnr'], mean_pixel_std=None if std is None else std.mean().item(),
-                 seconds=res.seconds, nfe=res.nfe, hyperparameters=source, **environment(prior.device))
-        panel = dict(truth=x[0], measurement=measurement_picture(op, y)[0], baseline=xb[0], sample=res.selected()[0])
-        if std is not None: panel['std'] = std[0]
-        save_file({k: v.contiguous().float() for k, v in panel.items()}, str(pfile))
-        rows.append(r); done[key] = r
-        write_json(store, list(done.values()), indent=2)                     # each finished task is kept at once
-        panels.append(dict(task=task, **panel))
-    _demo_figure(panels, rows, out/'demo.png')
-    return rows
-
-def _demo_figure(panels, rows, path):
-    "The demo's picture: truth, measurement, baseline, LatentDAPS per task, and a std map column when a task has K >= 2."
-    import matplotlib; import matplotlib.pyplot as plt
-    spread = any('std' in p for p in panels)
-    fig, axs = plt.subplots(len(panels), 4 + spread, figsize=(6.4 + 1.9 * spread, 1.7*len(panels)), squeeze=False)
-    for p, r, ax in zip(panels, rows, axs):
-        titles = ['truth', f"{p['task']}: y", f"baseline {r['baseline_psnr']:.1f} dB", f"LatentDAPS {r['psnr']:.1f} dB"]
-        for a, k, t in zip(ax, ('truth', 'measurement', 'baseline', 'sample'), titles):
-            a.imshow(image_to_uint8(p[k]), cmap='gray', vmin=0, vmax=255); a.set_title(t, fontsize=7); a.axis('off')
-        if 'std' in p: show_std_map(p['std'], ax[4], f"posterior std, K={r['particles']}")
-        elif spread: ax[4].axis('off')
-    fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
-
-def format_demo(rows:list) -> str:
-    "The demo's table as text."
-    head = f"{'prior':<10} {'task':<18} {'K':>2}  {'baseline PSNR/SSIM':>19}  {'LatentDAPS PSNR/SSIM':>21}  {'best-of-K':>9}  {'s':>5}"
-    lines = [head, '-' * len(head)]
-    for r in rows:
-        lines.append(f"{r['prior']:<10} {r['task']:<18} {r['particles']:>2}  {r['baseline_psnr']:>10.2f} / {r['baseline_ssim']:.3f}"
-                     f"  {r['psnr']:>12.2f} / {r['ssim']:.3f}  {r['best_psnr']:>9.2f}  {r['seconds']:>5.1f}")
-    return '\n'.join(lines)
-
-def demo_main(argv:list=None) -> int:
-    "`latentinv demo [--out DIR] [--images N] [--seed S]`"
+def demo_parser() -> ArgumentParser:
+    "The arguments of `latentinv demo`."
     ap = ArgumentParser(prog='latentinv demo', description='LatentDAPS vs classical baselines on held-out images of the bundled priors.')
     ap.add_argument('--out', type=out_dir_arg, default='demo', help='folder for results.json and demo.png')
     ap.add_argument('--images', type=int_arg(1), default=2, help='held-out images per task')
@@ -335,16 +192,13 @@ def demo_main(argv:list=None) -> int:
     ap.add_argument('--threads', type=int_arg(1), default=1, help='CPU threads for torch (the small bundled priors run fastest on one; '
                     'on a shared 2-core machine more threads were 3-5x slower, measured)')
     ap.add_argument('--progress', action='store_true')
-    a = ap.parse_args(argv)
-    if a.threads > 0: torch.set_num_threads(a.threads)
-    t0 = time.perf_counter()
-    try: rows = run_demo(a.out, images=a.images, seed=a.seed, progress=a.progress, steps=a.steps)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"latentinv demo: {e}", file=sys.stderr); return 2
-    print(format_demo(rows))
-    print(f"PSNR/SSIM are means over {a.images} held-out image(s); LatentDAPS shows the particle with the lowest measurement "
-          f"residual, best-of-K is an oracle (needs the truth). {time.perf_counter() - t0:.0f} s -> {a.out}/demo.png, {a.out}/results.json")
-    return 0
+    return ap
+
+def demo_main(argv:list=None) -> int:
+    "`latentinv demo [--out DIR] [--images N] [--seed S]`"
+    a = demo_parser().parse_args(argv)
+    from latentinv.commands import demo_command          # torch and the bundled priors: only for a run
+    return demo_command(a)
 
 # %% ../nbs/14_cli.ipynb #694232b1
 def explorer(prior=None,             # a loaded prior, a prior name or folder, a list of those, or None: every bundled prior
@@ -355,6 +209,12 @@ def explorer(prior=None,             # a loaded prior, a prior name or folder, a
     import ipywidgets as W                       # notebook-only dependencies, imported when the panel is built
     from IPython.display import display
     import matplotlib.pyplot as plt
+    from latentinv.core import show_images       # and the chapters: this module imports no torch (`latentinv --help`)
+    from latentinv.metrics import evaluate
+    from latentinv.priors import load_prior, bundled_priors
+    from latentinv.sampler import get_sampler, preset
+    from latentinv.evaluation import heldout_problem, measurement_picture, score_baseline
+    import latentinv.commands                    # registers every method
     opts = prior if isinstance(prior, (list, tuple)) else bundled_priors() if prior is None else [prior]
     if not opts: raise ValueError("explorer(): no prior given and no bundled priors installed; pass a loaded prior or a model folder.")
     label = lambda p: p if isinstance(p, str) else (Path(str(getattr(p, 'path', '') or '')).name or type(p).__name__)

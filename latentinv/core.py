@@ -4,18 +4,20 @@
 
 # %% ../nbs/00_core.ipynb #711a3bf1
 from __future__ import annotations
-import argparse, json, math, os, re, warnings
+import json, math, os, re, warnings
 from pathlib import Path
 import numpy as np
 import torch
 import yaml
 from PIL import Image
+from .basics import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, data_dir, example_images
+_all_ = ['ArgumentParser', 'int_arg', 'float_arg', 'seed_arg', 'out_dir_arg', 'device_arg', 'data_dir', 'example_images']   # re-exported
 
 # %% auto #0
-__all__ = ['MAX_IMAGE_PIXELS', 'seed_arg', 'MAX_YAML_CHARS', 'MAX_YAML_NODES', 'ImageError', 'check_image', 'to01', 'from01',
-           'resize_image', 'ImageFileError', 'load_image', 'ArgumentParser', 'int_arg', 'float_arg', 'out_dir_arg',
-           'device_arg', 'image_to_uint8', 'save_image', 'make_generator', 'image_generators', 'data_dir',
-           'example_images', 'example_image', 'show_images', 'write_json', 'read_yaml', 'environment']
+__all__ = ['MAX_IMAGE_PIXELS', 'MAX_YAML_CHARS', 'MAX_YAML_NODES', 'ImageError', 'check_image', 'to01', 'from01', 'resize_image',
+           'ImageFileError', 'load_image', 'image_to_uint8', 'save_image', 'make_generator', 'image_generators',
+           'example_image', 'show_images', 'write_json', 'read_yaml', 'environment', 'ArgumentParser', 'int_arg',
+           'float_arg', 'seed_arg', 'out_dir_arg', 'device_arg', 'data_dir', 'example_images']
 
 # %% ../nbs/00_core.ipynb #2e15a266
 class ImageError(ValueError):
@@ -147,64 +149,6 @@ def load_image(path,               # an image file (PNG, JPEG, TIFF, ...): see t
     t = from01(t)
     return resize_image(t, size) if size is not None else t
 
-# %% ../nbs/00_core.ipynb #93f3ae05
-class ArgumentParser(argparse.ArgumentParser):
-    "argparse's parser, but a usage error is one line: `PROG: argument --x: what is wrong and the fix`, exit status 2."
-    def error(self, message):
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
-
-def _ranged_arg(convert, kind:str, what:str, lo, hi, fix:str, fmt) -> callable:
-    "An argparse type that converts with `convert`, refuses non-finite values, and checks lo <= v <= hi."
-    tail = fix and '; ' + fix
-    def parse(s):
-        try: v = convert(s)
-        except (TypeError, ValueError): raise argparse.ArgumentTypeError(f"expected {kind}, got {s!r}{tail}") from None
-        if not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a finite number, got {s}{tail}")
-        if (lo is not None and v < lo) or (hi is not None and v > hi):
-            rng = f">= {fmt(lo)}" if hi is None else f"<= {fmt(hi)}" if lo is None else f"in [{fmt(lo)}, {fmt(hi)}]"
-            raise argparse.ArgumentTypeError(f"must be {what}{rng}, got {s}{tail}")
-        return v
-    parse.__name__ = kind.split()[-1]
-    return parse
-
-def int_arg(lo:int=None, hi:int=None, fix:str='') -> callable:
-    "An argparse type: an integer in [lo, hi] (either end optional); `fix` is appended to the error."
-    return _ranged_arg(int, 'an integer', 'an integer ', lo, hi, fix, str)
-
-def float_arg(lo:float=None, hi:float=None, fix:str='') -> callable:
-    "An argparse type: a finite number in [lo, hi] in any notation (0.05, 5e-2); NaN and infinities are refused."
-    return _ranged_arg(float, 'a number', '', lo, hi, fix, lambda v: f"{v:g}")
-
-seed_arg = int_arg(0, 2**63 - 1, 'seeds are integers in [0, 2**63)')
-
-def out_dir_arg(s:str) -> str:
-    "An argparse type: a folder that exists or could be created (checked without creating anything)."
-    if not s or not s.strip(): raise argparse.ArgumentTypeError("is empty: give the folder to write into (it is created)")
-    p = Path(s).expanduser()
-    if p.exists() and not p.is_dir(): raise argparse.ArgumentTypeError(f"{s} is an existing file: give a folder (it is created)")
-    a = p.absolute()
-    while not a.exists(): a = a.parent
-    if not a.is_dir(): raise argparse.ArgumentTypeError(f"{s} cannot be created: {a} is a file; give another folder")
-    if not os.access(a, os.W_OK | os.X_OK):
-        raise argparse.ArgumentTypeError(f"{s} cannot be created: no permission to write in {a}; give another folder")
-    return s
-
-def device_arg(s:str) -> str:
-    "An argparse type: a torch device that exists here (cpu, cuda, cuda:N, mps)."
-    try: d = torch.device(s)
-    except (RuntimeError, ValueError):
-        raise argparse.ArgumentTypeError(f"{s!r} is not a device; use cpu, cuda, cuda:N or mps") from None
-    if d.type == 'cuda':
-        if not torch.cuda.is_available():
-            why = 'this torch is built without CUDA' if torch.version.cuda is None else 'no CUDA GPU is visible'
-            raise argparse.ArgumentTypeError(f"CUDA is not available on this machine ({why}); use --device cpu")
-        if d.index is not None and d.index >= torch.cuda.device_count():
-            raise argparse.ArgumentTypeError(f"{s}: this machine has {torch.cuda.device_count()} CUDA device(s); use cuda:0 .. cuda:{torch.cuda.device_count() - 1}")
-    elif d.type == 'mps' and not (hasattr(torch.backends, 'mps') and torch.backends.mps.is_available()):
-        raise argparse.ArgumentTypeError("MPS is not available on this machine; use --device cpu")
-    elif d.type not in ('cpu', 'cuda', 'mps'): raise argparse.ArgumentTypeError(f"{s!r}: latentinv runs on cpu, cuda or mps")
-    return s
-
 # %% ../nbs/00_core.ipynb #51825856
 def image_to_uint8(x:torch.Tensor) -> np.ndarray:
     "A (C, H, W) or (1, C, H, W) image in [-1, 1] as an (H, W) or (H, W, 3) uint8 array."
@@ -241,15 +185,6 @@ def image_generators(seed:int, n:int, device='cpu') -> list:
     return [make_generator(seed * 1_000_003 + i, device) for i in range(n)]
 
 # %% ../nbs/00_core.ipynb #a7ad7595
-def data_dir() -> Path:
-    "The package's data folder (bundled images, priors, configs)."
-    import latentinv
-    return Path(latentinv.__file__).parent / 'data'
-
-def example_images() -> list:
-    "Names of the bundled example images."
-    return sorted(p.stem for p in (data_dir() / 'images').glob('*.png'))
-
 def example_image(name:str='astronaut', size:int=256, channels:int=3) -> torch.Tensor:
     "A bundled example image as (1, C, size, size) in [-1, 1]."
     p = data_dir() / 'images' / f'{name}.png'
