@@ -2,6 +2,8 @@
 must carry its data and work offline."""
 import subprocess, sys, tempfile
 from pathlib import Path
+import numpy as np
+from PIL import Image
 import latentinv
 from latentinv.core import example_images, example_image, data_dir
 assert 'site-packages' in latentinv.__file__, f'imported from the source tree: {latentinv.__file__}'
@@ -31,7 +33,18 @@ assert r.returncode == 0 and 'seed000-part1-hybrid' in r.stdout, r.stdout + r.st
 work = Path(tempfile.mkdtemp()); cfg = work / 'small.yaml'
 cfg.write_text("name: small\nprior: digits-32\ntasks: [sr4]\nimages: 1\nruns:\n  - {sampler: baseline}\n"
                "  - {sampler: latent-daps, particles: 2, set: {steps: 3, mcmc_steps: 2}}\n")
-for expect in ('2 unit(s) run', '0 unit(s) run, 2 reused'):
+for expect in ('2 unit(s) run on local', '0 unit(s) run on local, 2 reused'):
     r = subprocess.run([str(exe), 'experiment', 'run', str(cfg), '--store', str(work / 'store')], capture_output=True, text=True)
     assert r.returncode == 0 and expect in r.stdout, f'latentinv experiment run failed from the wheel:\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}'
 print('CLI experiment run wrote', sorted(p.name for p in (work / 'store').iterdir()))
+# your own images: a folder of PNGs through the runner, and a dry run of a shipped real-weights config (no weights loaded)
+(work / 'mine').mkdir()
+for i, size in enumerate([(40, 56), (32, 32)]):
+    Image.fromarray((np.random.default_rng(i).random((*size, 3)) * 255).astype(np.uint8)).save(work / 'mine' / f'im{i}.png')
+r = subprocess.run([str(exe), 'experiment', 'run', str(cfg), '--images', str(work / 'mine'), '--store', str(work / 'mine-store')],
+                   capture_output=True, text=True)
+assert r.returncode == 0 and '4 unit(s) run on local' in r.stdout, r.stdout[-2000:] + r.stderr[-2000:]
+assert (work / 'mine-store' / 'records.csv').read_text().count('\n') == 5, 'records.csv: a header and 4 rows'
+r = subprocess.run([str(exe), 'experiment', 'run', 'sd15-sr4', '--images', str(work / 'mine'), '--dry-run'], capture_output=True, text=True)
+assert r.returncode == 0 and '| **total** |' in r.stdout, r.stdout[-2000:] + r.stderr[-2000:]
+print('CLI experiment run on a folder and a dry run of sd15-sr4: ok')
