@@ -16,7 +16,7 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 from .core import make_generator
-from .sampler import Result, NFE, gather_chains, compute_dtype, SolveExtension, register_solve_extension
+from .sampler import Result, NFE, gather_chains, compute_dtype, SolveExtension, register_solve_extension, ChunkedPrior
 from .daps import DAPS
 from .resample import latent_optimization
 from .metrics import psnr, pairwise_distance, select_by_residual, select_particles, evaluate, measurement_residual
@@ -291,7 +291,8 @@ class FinalHDC:
     def __getattr__(self, k): return getattr(self.__dict__['sampler'], k)
     def solve(self, prior, op, y, particles:int=1, seed:int=0, progress:bool=True, **kwargs) -> Result:
         res = self.sampler.solve(prior, op, y, particles=particles, seed=seed, progress=progress, **kwargs)
-        return final_hdc(res, prior, op, y, self.lr, self.max_iters)
+        chunked = ChunkedPrior(prior, res.max_batch) if res.max_batch is not None else prior    # its AdamW's decoder VJPs too
+        return final_hdc(res, chunked, op, y, self.lr, self.max_iters)
     def __repr__(self): return f"FinalHDC({self.sampler!r}, lr={self.lr}, max_iters={self.max_iters})"
 
 # %% ../nbs/10_repulsion.ipynb #0abe13ca

@@ -5,12 +5,13 @@
 # %% auto #0
 __all__ = ['HOOKS', 'SAMPLERS', 'KERNELS', 'SOLVE_EXTENSIONS', 'randn_from', 'nonfinite_chains', 'per_chain', 'gather_chains',
            'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'chain_bytes', 'free_memory',
-           'check_fits', 'apply_on_step', 'NonFiniteError', 'PriorSampler', 'register_sampler', 'sampler_names',
-           'get_sampler', 'register_kernel', 'get_kernel', 'register_solve_extension', 'SolveExtension',
-           'split_options', 'configure_extensions', 'extension_metrics', 'presets_dir', 'preset_table', 'preset']
+           'check_fits', 'ChunkedPrior', 'unwrap_prior', 'PeakMemory', 'apply_on_step', 'NonFiniteError',
+           'PriorSampler', 'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel', 'get_kernel',
+           'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions', 'extension_metrics',
+           'presets_dir', 'preset_table', 'preset']
 
 # %% ../nbs/05_sampler.ipynb #9f53901e
-import copy, dataclasses, math, re, time, warnings
+import copy, dataclasses, math, os, re, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar
@@ -104,6 +105,9 @@ class Result:
     seconds: float             # wall time of solve
     settings: dict             # hyperparameters and the run's set-up
     recovered: list = field(default_factory=list)  # (step, chain) where a non-finite chain was recovered
+    peak_mb: float = None      # peak memory during solve (MB): GPU memory allocated on CUDA, else the process's resident set
+    start_mb: float = None     # the same at the start of solve (the run's own use is peak_mb − start_mb)
+    max_batch: int = None      # chains per network call (None: all at once)
 
     @property
     def particles(self) -> int: return self.samples.shape[0]
@@ -207,13 +211,100 @@ def free_memory(device) -> int:
     try: return int(re.search(r'MemAvailable:\s+(\d+) kB', Path('/proc/meminfo').read_text()).group(1)) * 1024
     except (OSError, AttributeError): return None
 
-def check_fits(prior, chains:int, safety:float=2.):
-    "Refuse a run of `chains` chains that would need more than the free memory (with a safety factor), naming the estimate."
-    need, free = safety * chains * chain_bytes(prior), free_memory(prior.device)
+def check_fits(prior, chains:int, safety:float=2., max_batch:int=None):
+    "Refuse a run of `chains` chains (`max_batch` at a time through the networks) that would need more than the free memory (with a safety factor), naming the estimate."
+    per, dt = chain_bytes(prior), compute_dtype(prior)
+    state = (8 * math.prod(prior.latent_shape) + 4 * math.prod(prior.image_shape)) * torch.finfo(dt).bits // 8
+    at_once = chains if max_batch is None else min(chains, max_batch)
+    need, free = safety * (at_once * per + (chains - at_once) * state), free_memory(prior.device)
+    if free is not None and need > free and max_batch is not None:
+        raise MemoryError(f"{chains} chains at {at_once} per network call need about {need / 2**30:.1f} GiB on {prior.device} and "
+                          f"{free / 2**30:.1f} GiB is free: lower max_batch (chains per network call) or particles x images.")
     if free is not None and need > free:
         raise MemoryError(f"{chains} chains need about {need / 2**30:.1f} GiB on {prior.device} ({chain_bytes(prior) / 2**20:.2f} MiB "
                           f"per chain, x{safety:g} margin) and {free / 2**30:.1f} GiB is free: lower particles (or images per "
-                          "run) so that particles x images stays below " f"{int(free / (safety * chain_bytes(prior)))}.")
+                          "run) so that particles x images stays below " f"{int(free / (safety * chain_bytes(prior)))}, or set max_batch "
+                          "(chains per network call; the samples do not change).")
+
+# %% ../nbs/05_sampler.ipynb #16853966
+def _split_sigma(sigma, n:int, sizes:list) -> list:
+    "A per-chain sigma (N,) split like the chains; a number (or a 0-d tensor) repeated."
+    if torch.is_tensor(sigma) and sigma.ndim > 0 and sigma.shape[0] == n: return list(sigma.split(sizes))
+    return [sigma] * len(sizes)
+
+class ChunkedPrior:
+    "A prior whose network calls (`decode`, `denoise`, `encode`) see at most `max_batch` chains at a time; everything else is the prior's."
+    def __init__(self, prior, max_batch:int):
+        if isinstance(max_batch, bool) or not isinstance(max_batch, int) or max_batch < 1:
+            raise ValueError(f"max_batch must be a positive integer (chains per network call) or None (all at once), got {max_batch!r}.")
+        self.inner, self.max_batch = prior, max_batch
+    def __getattr__(self, name): return getattr(self.inner, name)
+    def __repr__(self): return f"ChunkedPrior({self.inner!r}, max_batch={self.max_batch})"
+
+    def _run(self, fn, z, *sigma):
+        n = z.shape[0]
+        if n <= self.max_batch: return fn(z, *sigma)
+        chunks = z.split(self.max_batch)
+        sig = _split_sigma(sigma[0], n, [c.shape[0] for c in chunks]) if sigma else [None] * len(chunks)
+        call = (lambda c, s: fn(c, s)) if sigma else (lambda c, s: fn(c))
+        if torch.is_grad_enabled() and z.requires_grad:        # keep one chunk's activations at a time: recompute in backward
+            from torch.utils.checkpoint import checkpoint
+            outs = [checkpoint(call, c, s, use_reentrant=False, preserve_rng_state=False) for c, s in zip(chunks, sig)]
+        else: outs = [call(c, s) for c, s in zip(chunks, sig)]
+        return torch.cat(outs)
+
+    def decode(self, z:torch.Tensor) -> torch.Tensor: return self._run(self.inner.decode, z)
+    def encode(self, x:torch.Tensor) -> torch.Tensor: return self._run(self.inner.encode, x)
+    def denoise(self, z:torch.Tensor, sigma) -> torch.Tensor: return self._run(self.inner.denoise, z, sigma)
+    def score(self, z:torch.Tensor, sigma) -> torch.Tensor:
+        from latentinv.priors import sigma_vector
+        s = sigma_vector(sigma, z).view(-1, *[1] * (z.ndim - 1))
+        return (self.denoise(z, sigma) - z) / s**2
+
+def unwrap_prior(prior):
+    "The prior inside a `ChunkedPrior` (any other prior as it is)."
+    return prior.inner if isinstance(prior, ChunkedPrior) else prior
+
+
+# %% ../nbs/05_sampler.ipynb #cd426262
+def _rss_bytes() -> int:
+    "This process's resident set size now (bytes), or None where /proc is not there."
+    try: return int(Path('/proc/self/statm').read_text().split()[1]) * os.sysconf('SC_PAGE_SIZE')
+    except (OSError, ValueError, IndexError): return None
+
+def _maxrss_bytes() -> int:
+    import resource, sys
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r if sys.platform == 'darwin' else r * 1024
+
+class PeakMemory:
+    "Peak memory of the code run inside `with PeakMemory(device) as m:` — `m.peak_mb`, `m.start_mb`, `m.kind` ('cuda' or 'rss')."
+    def __init__(self, device='cpu', every:float=0.002):
+        self.device, self.every = torch.device(device), every
+        self.kind = 'cuda' if self.device.type == 'cuda' else 'rss'
+        self.peak_mb = self.start_mb = None
+    def __enter__(self):
+        if self.kind == 'cuda':
+            torch.cuda.synchronize(self.device); torch.cuda.reset_peak_memory_stats(self.device)
+            self.start_mb = torch.cuda.memory_allocated(self.device) / 2**20
+            return self
+        import threading
+        self._max0, start = _maxrss_bytes(), _rss_bytes()
+        self._seen, self._stop = start or 0, threading.Event()
+        self.start_mb = (start or self._max0) / 2**20
+        def watch():
+            while not self._stop.wait(self.every): self._seen = max(self._seen, _rss_bytes() or 0)
+        self._thread = threading.Thread(target=watch, daemon=True); self._thread.start()
+        return self
+    def __exit__(self, *exc):
+        if self.kind == 'cuda':
+            torch.cuda.synchronize(self.device); self.peak_mb = torch.cuda.max_memory_allocated(self.device) / 2**20
+            return False
+        self._stop.set(); self._thread.join()
+        seen, mx = max(self._seen, _rss_bytes() or 0), _maxrss_bytes()
+        self.peak_mb = max(seen, mx if mx > self._max0 else 0) / 2**20     # the high-water mark counts when this run raised it
+        return False
+
 
 # %% ../nbs/05_sampler.ipynb #12ac6087
 def apply_on_step(hook:Callable, z:torch.Tensor, ctx:StepContext) -> torch.Tensor:
@@ -254,36 +345,44 @@ def solve(self:Sampler,
           progress:bool=True,        # show a tqdm bar
           trace_images:bool=False,   # keep the decoded chains every `trace_every` steps in the trace
           callback:Callable=None,    # called as callback(trace_entry, ctx) after every step
+          max_batch:int=None,        # at most this many chains per network call (None: all K·B at once); the samples do not change
          ) -> Result:
     "Sample p(x0 | y) for every measurement in y with K particles each: the family's steps, the hooks, the trace."
     y = check_problem(prior, op, y, particles)
-    if int(particles) * y.shape[0] > 64: check_fits(prior, int(particles) * y.shape[0])   # small runs skip the probe decode
+    N = int(particles) * y.shape[0]
+    run_prior = ChunkedPrior(prior, max_batch) if max_batch is not None else prior     # checks max_batch
+    if N > 64: check_fits(prior, N, max_batch=max_batch)            # small runs skip the probe decode
     self.check(prior, op)
-    t0 = time.perf_counter()
-    K, B, dev = int(particles), y.shape[0], prior.device
-    y = y.to(compute_dtype(prior))
-    ctx = StepContext(sampler=self, prior=prior, op=op, y=y, particles=K, images=B, steps=self.steps, family=self.family,
-                      generator=make_generator(seed, device=dev), chain_ids=torch.arange(K * B, device=dev))
-    z = self.init_chains(ctx)
-    trace, went_bad = [], []                 # went_bad: one (lazy, on-device) flag per step, read only if the run fails
-    bar = tqdm(range(self.steps), desc=self.name, disable=not progress, leave=False)
-    for k in bar:
-        ctx.step = k
-        z_next, entry = self.step(ctx, z)
-        if self.on_step is not None: z_next = apply_on_step(self.on_step, z_next, ctx)
-        z = self.advance(ctx, z_next)
-        went_bad.append(nonfinite_chains(z).any())
-        entry.update(data_loss=None if ctx.loss is None else torch.nanmean(ctx.loss.float()).item(),
-                     seconds=time.perf_counter() - t0)
-        if trace_images and k % self.trace_every == 0:
-            with torch.no_grad(): entry['x0y'] = prior.decode(z_next).clamp(-1, 1).view(ctx.particles, B, *prior.image_shape).cpu()
-            ctx.nfe['decode'] += 1
-        trace.append(entry)
-        if progress and entry['data_loss'] is not None: bar.set_postfix(loss=f"{entry['data_loss']:.3g}", sigma=f"{ctx.sigma:.3g}")
-        if callback is not None: callback(entry, ctx)
-    z = self.finalize(ctx, z)
-    if nonfinite_chains(z).all(): raise _all_chains_failed(self, ctx, trace, went_bad)
-    return self.result(ctx, z, trace, t0, seed, K)
+    if max_batch is not None and max_batch >= N: run_prior = prior   # one chunk: no wrapper
+    with PeakMemory(prior.device) as mem:
+        t0 = time.perf_counter()
+        K, B, dev = int(particles), y.shape[0], prior.device
+        y = y.to(compute_dtype(prior))
+        ctx = StepContext(sampler=self, prior=run_prior, op=op, y=y, particles=K, images=B, steps=self.steps, family=self.family,
+                          generator=make_generator(seed, device=dev), chain_ids=torch.arange(K * B, device=dev))
+        z = self.init_chains(ctx)
+        trace, went_bad = [], []                 # went_bad: one (lazy, on-device) flag per step, read only if the run fails
+        bar = tqdm(range(self.steps), desc=self.name, disable=not progress, leave=False)
+        for k in bar:
+            ctx.step = k
+            z_next, entry = self.step(ctx, z)
+            if self.on_step is not None: z_next = apply_on_step(self.on_step, z_next, ctx)
+            z = self.advance(ctx, z_next)
+            went_bad.append(nonfinite_chains(z).any())
+            entry.update(data_loss=None if ctx.loss is None else torch.nanmean(ctx.loss.float()).item(),
+                         seconds=time.perf_counter() - t0)
+            if trace_images and k % self.trace_every == 0:
+                with torch.no_grad(): entry['x0y'] = run_prior.decode(z_next).clamp(-1, 1).view(ctx.particles, B, *prior.image_shape).cpu()
+                ctx.nfe['decode'] += 1
+            trace.append(entry)
+            if progress and entry['data_loss'] is not None: bar.set_postfix(loss=f"{entry['data_loss']:.3g}", sigma=f"{ctx.sigma:.3g}")
+            if callback is not None: callback(entry, ctx)
+        z = self.finalize(ctx, z)
+        if nonfinite_chains(z).all(): raise _all_chains_failed(self, ctx, trace, went_bad)
+        res = self.result(ctx, z, trace, t0, seed, K)
+    res.peak_mb, res.start_mb, res.max_batch = mem.peak_mb, mem.start_mb, max_batch
+    return res
+
 
 # %% ../nbs/05_sampler.ipynb #99869e61
 @patch
@@ -302,7 +401,7 @@ def result(self:Sampler, ctx:StepContext, z:torch.Tensor, trace:list, t0:float, 
     else: residual = measurement_residual(ctx.op, samples, y)
     return Result(samples=samples.cpu(), latents=z.view(K, B, *prior.latent_shape).cpu(), residual=residual.cpu(),
                   trace=trace, nfe=ctx.nfe, seconds=time.perf_counter() - t0, recovered=ctx.recovered,
-                  settings=self.settings(prior, ctx.op, y, particles, seed))
+                  settings=self.settings(unwrap_prior(prior), ctx.op, y, particles, seed))
 
 @patch
 def settings(self:Sampler, prior, op, y, particles, seed) -> dict:
