@@ -67,10 +67,13 @@ def parse_overrides(pairs:list) -> dict:
             raise ValueError(f"--set {kv!r}: {str(e).removeprefix('YAML text: ')} Quote text, write numbers plainly.") from None
     return out
 
-def sampler_for(name:str, task:str, preset_key, explicit:bool, steps=None, sets=()) -> tuple:
-    "The sampler for a command-line run: preset (if any) < --steps < --set; returns (sampler, where the values came from)."
+def sampler_for(name:str, task:str, preset_key, explicit:bool, steps=None, sets=(), variant=None) -> tuple:
+    "The sampler for a command-line run: preset (if any; or its `variant`) < --steps < --set; returns (sampler, where the values came from)."
     hp, source = {}, 'defaults'
-    if preset_key is not None:
+    if variant is not None:
+        if preset_key is None: raise ValueError(f"--variant {variant} changes a tuned preset, and this prior has none: pass --preset NAME.")
+        hp, source = preset(name, task, preset_key, variant=variant), f'preset {preset_key!r}, variant {variant!r}'
+    elif preset_key is not None:
         try: hp, source = preset(name, task, preset_key), f'preset {preset_key!r}'
         except ValueError as e:
             if explicit: raise
@@ -110,7 +113,7 @@ def solve_command(a) -> int:
         prior = load_prior(a.prior, device=a.device, dtype=a.dtype, **({'prompt': a.prompt} if a.prompt else {}))
         size, channels = prior.image_size, prior.channels
         key = a.preset or (Path(str(prior.path)).name if getattr(prior, 'path', None) else None)
-        sampler, source = sampler_for(a.sampler, a.task, key, a.preset is not None, a.steps, a.set)
+        sampler, source = sampler_for(a.sampler, a.task, key, a.preset is not None, a.steps, a.set, variant=a.variant)
         if a.image is not None: x, desc = read_input_image(a.image, size, channels)
         else:
             try: x, desc = heldout_images(prior, n=1).to(torch.float32), f'held-out image 0 of {a.prior}'
@@ -121,7 +124,7 @@ def solve_command(a) -> int:
         y = op.measure(x, a.sigma, generator=make_generator(a.seed))
         options = {k: v for ext in SOLVE_EXTENSIONS.values() for k, v in ext.options_from_args(a).items()}
         sampler, per = configure_extensions(sampler, options, prior, op.to(prior.device), a.particles)
-        res = sampler.solve(prior, op, y, particles=a.particles, seed=a.seed, progress=not a.quiet)
+        res = sampler.solve(prior, op, y, particles=a.particles, seed=a.seed, progress=not a.quiet, max_batch=a.max_batch)
     except (PriorError, ValueError, FileNotFoundError) as e:
         print(f"latentinv solve: {e}", file=sys.stderr); return 2
     ev = evaluate(res, x)
@@ -135,6 +138,7 @@ def solve_command(a) -> int:
              residual=ev['residual'][i, 0].item(), selected_particle=i, best_psnr=ev['best_psnr'][0].item(),
              mean_psnr=ev['mean_psnr'][0].item(), posterior_mean_psnr=None if spread is None else psnr(spread[0], x).item(),
              mean_pixel_std=None if spread is None else spread[1].mean().item(), nfe=res.nfe, seconds=res.seconds, recovered=res.recovered,
+             peak_mb=res.peak_mb, start_mb=res.start_mb, memory='cuda' if prior.device.type == 'cuda' else 'rss', max_batch=res.max_batch,
              hyperparameters_from=source, settings=res.settings)
     m.update(extension_metrics(per, res, x, op, prior))
     write_run(a.out, x, op, y, res.selected(), m)

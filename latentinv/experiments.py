@@ -4,11 +4,11 @@
 
 # %% ../nbs/13_experiments.ipynb #4c52691f
 from __future__ import annotations
-import argparse, concurrent.futures as cf, copy, csv, dataclasses, glob, hashlib, io, itertools, json, math, multiprocessing, os, platform, re, sys, time, warnings
+import concurrent.futures as cf, copy, csv, dataclasses, glob, hashlib, io, itertools, json, math, multiprocessing, os, platform, re, sys, time, warnings
 from pathlib import Path
 import torch
 from tqdm import tqdm
-from .core import (data_dir, read_yaml, write_json, save_image, environment, int_arg, ArgumentParser, load_image, resize_image,
+from .core import (data_dir, read_yaml, write_json, save_image, environment, load_image, resize_image,
                             make_generator, image_to_uint8, ImageError, ImageFileError)
 from .operators import operator_names, get_operator
 from .metrics import evaluate
@@ -24,11 +24,11 @@ __all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'DTYPES', 'MAX_RUNS', 'IMAGE_SUFFIXES', 'B
            'experiment_units', 'record_path', 'unit_done', 'unit_problem', 'solve_unit', 'store_unit', 'run_unit',
            'store_dir', 'run_experiment', 'count_nfe', 'plan_experiment', 'format_plan', 'load_records', 'summarize',
            'format_report', 'write_records_csv', 'report', 'compare_stores', 'format_comparison', 'write_pairs_csv',
-           'experiment_main']
+           'experiment_command']
 
 # %% ../nbs/13_experiments.ipynb #846afda3
 CONFIG_KEYS = {'name', 'prior', 'tasks', 'sigma_y', 'images', 'seeds', 'runs', 'description', 'threads', 'save_samples',
-               'batch', 'device', 'dtype', 'prompt', 'resources'}
+               'batch', 'device', 'dtype', 'prompt', 'resources', 'max_batch'}
 RUN_KEYS = {'name', 'sampler', 'particles', 'preset', 'set', 'grid', 'options', 'sampler_seed'}
 
 class ConfigError(ValueError): "An experiment config that cannot be run; the message says what to change."
@@ -64,6 +64,9 @@ def _check_scalars(src:str, cfg:dict, raw:dict):
     if not _is_int(t) or t < 1: raise ConfigError(f"{src}: threads must be a positive integer (torch CPU threads), got {t!r}.")
     b = cfg['batch']
     if not _is_int(b) or b < 1: raise ConfigError(f"{src}: batch must be a positive integer (images per solve), got {b!r}.")
+    mb = cfg['max_batch']
+    if mb is not None and (not _is_int(mb) or mb < 1):
+        raise ConfigError(f"{src}: max_batch must be a positive integer (chains per network call) or null (all at once), got {mb!r}.")
     for k in ('device', 'dtype', 'prompt'):
         if cfg[k] is not None and not isinstance(cfg[k], str):
             raise ConfigError(f"{src}: {k} must be text, got {cfg[k]!r}.")
@@ -113,7 +116,7 @@ def load_config(config,                # a YAML file path, a bundled config name
         if k not in cfg: raise ConfigError(f"{src}: missing {k!r} (see the example config in the experiments chapter).")
     if isinstance(cfg['tasks'], str): cfg['tasks'] = [cfg['tasks']]
     cfg.setdefault('sigma_y', 0.05); cfg.setdefault('seeds', [0]); cfg.setdefault('threads', 1); cfg.setdefault('save_samples', False)
-    for k, v in (('batch', 1), ('device', None), ('dtype', None), ('prompt', None), ('resources', None)): cfg.setdefault(k, v)
+    for k, v in (('batch', 1), ('device', None), ('dtype', None), ('prompt', None), ('resources', None), ('max_batch', None)): cfg.setdefault(k, v)
     if _is_int(cfg['seeds']): cfg['seeds'] = [cfg['seeds']]
     _check_scalars(src, cfg, config)
     cfg['images'] = check_images(cfg.get('images', 4), base, src)
@@ -355,7 +358,8 @@ def solve_unit(cfg:dict, unit:dict, progress:bool=False) -> list:
     else:
         sampler, per = configure_extensions(get_sampler(run['sampler'], **hp), run['options'], prior, op.to(prior.device),
                                             run['particles'])
-        res = sampler.solve(prior, op, y, particles=run['particles'], seed=run.get('sampler_seed', seed), progress=progress)
+        res = sampler.solve(prior, op, y, particles=run['particles'], seed=run.get('sampler_seed', seed), progress=progress,
+                            max_batch=cfg['max_batch'])
         seconds, nfe, settings = res.seconds, res.nfe, res.settings
         ev = evaluate(res, x, perceptual=False)
     peak_gpu = torch.cuda.max_memory_allocated(prior.device) / 2**20 if gpu else None
@@ -371,6 +375,7 @@ def solve_unit(cfg:dict, unit:dict, progress:bool=False) -> list:
                    pairwise_distance=None if ev['pixel_diversity'] is None else ev['pixel_diversity'][b].item(),
                    particle_psnr=ev['psnr'][:, b].tolist(), particle_residual=ev['residual'][:, b].tolist(),
                    seconds=seconds / B, nfe=nfe, peak_rss_mb=_rss_mb(), floor_rss_mb=floor, peak_gpu_mb=peak_gpu,
+                   run_peak_mb=getattr(res, 'peak_mb', None), max_batch=cfg['max_batch'],
                    hyperparameters_from=source, options=run['options'], settings=settings,
                    worker=dict(host=platform.node(), pid=os.getpid(), prior_loads=_LOADS.get(_prior_key(cfg), 0)))
         if per is not None:                          # the extensions' own metrics, on this image's particles alone
@@ -754,27 +759,8 @@ def write_pairs_csv(pairs:list, path) -> Path:
 
 
 # %% ../nbs/13_experiments.ipynb #67c2979f
-def experiment_main(argv:list=None) -> int:
-    "`latentinv experiment run|report|list`"
-    ap = ArgumentParser(prog='latentinv experiment', description='Run experiment configs (resumable) and report them.')
-    sub = ap.add_subparsers(dest='cmd', required=True)
-    r = sub.add_parser('run', help='run every unit of a config that is not stored yet, then write the report')
-    r.add_argument('config', help='a YAML file or a bundled config name (latentinv experiment list)')
-    r.add_argument('--store', default=None, help='the store folder (default: experiments/<name>)')
-    r.add_argument('--images', nargs='+', default=None, help="your images instead of the config's: a folder, a glob pattern (quote it), files")
-    r.add_argument('--backend', choices=BACKENDS, default=None, help='local: this process; processes: a pool of --workers; '
-                   'ray: a Ray cluster (--ray-address or RAY_ADDRESS, else a local Ray instance). Default: local (processes if --workers > 1)')
-    r.add_argument('--workers', type=int_arg(1, 256), default=1, help='processes of the processes backend')
-    r.add_argument('--ray-address', default=None, help='the Ray cluster to run on, e.g. 10.0.0.1:6379 (default: $RAY_ADDRESS, else local)')
-    r.add_argument('--only', nargs='+', default=None, help='run only these runs (by name)')
-    r.add_argument('--dry-run', action='store_true', help='print the units and the network evaluations each will cost; load nothing, run nothing')
-    r.add_argument('--progress', action='store_true', help="each solve's progress bar (local backend)")
-    p = sub.add_parser('report', help='write report.md, report.png, report-TASK.png and records.csv for a store')
-    p.add_argument('store'); p.add_argument('--out', default=None)
-    p.add_argument('--compare', default=None, metavar='STORE_B', help='add the paired per-image differences against another store')
-    p.add_argument('--metric', default='psnr', help='the number compared (default psnr; e.g. ssim, best_psnr, seconds)')
-    sub.add_parser('list', help='the bundled configs')
-    a = ap.parse_args(argv)
+def experiment_command(a) -> int:
+    "The work of `latentinv experiment` on its parsed arguments (`experiment_parser`, CLI chapter): run, report or list."
     try:
         if a.cmd == 'list':
             for n in bundled_configs():                     # read, not checked: some name image folders of your own

@@ -279,7 +279,7 @@ def _maxrss_bytes() -> int:
 
 class PeakMemory:
     "Peak memory of the code run inside `with PeakMemory(device) as m:` — `m.peak_mb`, `m.start_mb`, `m.kind` ('cuda' or 'rss')."
-    def __init__(self, device='cpu', every:float=0.002):
+    def __init__(self, device='cpu', every:float=0.05):
         self.device, self.every = torch.device(device), every
         self.kind = 'cuda' if self.device.type == 'cuda' else 'rss'
         self.peak_mb = self.start_mb = None
@@ -533,7 +533,11 @@ def preset_table(method:str) -> dict:
     if method not in _PRESETS:
         p = presets_dir() / f'{method}.yaml'
         if not p.is_file():
-            have = sorted(q.stem for q in presets_dir().glob('*.yaml'))
+            if '@' in method:
+                m, v = method.split('@', 1)
+                have = sorted(q.stem.split('@')[1] for q in presets_dir().glob(f'{m}@*.yaml'))
+                raise ValueError(f"No {v!r} variant of the {m} presets; its variants: {have or 'none'} (variant=None: the tuned preset).")
+            have = sorted(q.stem for q in presets_dir().glob('*.yaml') if '@' not in q.stem)
             raise ValueError(f"No presets for method {method!r}; methods with presets: {have}.")
         table = read_yaml(p)
         if not isinstance(table, dict) or not all(isinstance(t, dict) for t in table.values()):
@@ -544,9 +548,10 @@ def preset_table(method:str) -> dict:
 def preset(method:str,            # a sampler name, e.g. 'latent-daps'
            task:str,              # an operator name, e.g. 'sr4'
            prior='ffhq256',       # a prior name (or a loaded prior: its folder name is used)
+           variant:str=None,      # None: the tuned preset; 'fast': its cheaper variant (file METHOD@fast.yaml), where there is one
            **overrides,           # values that replace the preset's
           ) -> dict:
-    "The tuned hyperparameters for a method, task and prior, as keyword arguments for `get_sampler`."
+    "The tuned hyperparameters for a method, task and prior (or their `variant`), as keyword arguments for `get_sampler`."
     if not isinstance(prior, str):
         prior = Path(str(getattr(prior, 'path', '') or '')).name or type(prior).__name__
     table = preset_table(method)
@@ -554,4 +559,12 @@ def preset(method:str,            # a sampler name, e.g. 'latent-daps'
         have = '; '.join(f"{p}: {', '.join(t for t in ts if t != '*')}" for p, ts in table.items())
         raise ValueError(f"No {method} preset for prior {prior!r} and task {task!r}. Presets exist for {have}. "
                          f"Use get_sampler({method!r}, **values) with your own values, or a preset of a similar prior.")
-    return {**(table[prior].get('*') or {}), **(table[prior][task] or {}), **overrides}
+    values = {**(table[prior].get('*') or {}), **(table[prior][task] or {})}
+    if variant is not None:
+        vt = preset_table(f'{method}@{variant}')
+        if prior not in vt or task not in vt[prior]:
+            have = '; '.join(f"{p}: {', '.join(t for t in ts if t != '*')}" for p, ts in vt.items())
+            raise ValueError(f"No {variant!r} variant of the {method} preset for prior {prior!r} and task {task!r}; it exists for "
+                             f"{have}. Leave variant unset for the tuned preset.")
+        values |= {**(vt[prior].get('*') or {}), **(vt[prior][task] or {})}
+    return {**values, **overrides}

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #637bb693
 from __future__ import annotations
-import argparse, copy, json, math, shutil, sys, time
+import copy, json, math, shutil, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 from diffusers import AutoencoderKL, VQModel, UNet2DModel, DDPMScheduler, DDIMScheduler
-from .core import ArgumentParser, int_arg, seed_arg, out_dir_arg, from01, to01, resize_image, make_generator, data_dir, image_to_uint8, write_json
+from .core import from01, to01, resize_image, make_generator, data_dir, image_to_uint8, write_json
 
 # %% auto #0
 __all__ = ['PHOTO_SOURCES', 'PHOTO_HELDOUT', 'PRIOR_RECIPES', 'DATA_NOTES', 'mnist_digits32', 'split_per_class', 'digits32_data',
@@ -20,7 +20,7 @@ __all__ = ['PHOTO_SOURCES', 'PHOTO_HELDOUT', 'PRIOR_RECIPES', 'DATA_NOTES', 'mni
            'encode_mean', 'decode_latent', 'image_gradients', 'autoencoder_loss', 'make_scheduler', 'make_unet',
            'ddpm_loss', 'lr_at', 'save_checkpoint', 'load_checkpoint', 'train_loop', 'psnr01', 'encode_all',
            'reconstruction_psnr', 'freeze_encoder_', 'decoder_loss', 'finetune_decoder', 'ddim_sample_latents',
-           'write_prior', 'train_prior', 'train_prior_main']
+           'write_prior', 'train_prior', 'train_prior_command']
 
 # %% ../nbs/04_training.ipynb #9fb37023
 def mnist_digits32() -> tuple:
@@ -557,20 +557,8 @@ def train_prior(name_or_data,           # 'digits-32', 'photos-32', or a dict wi
                        log=dict(ae=log_ae, unet=log_dm, decoder=log_dec, heldout_psnr=psnr), data_note=note)
 
 # %% ../nbs/04_training.ipynb #707a481d
-def train_prior_main(argv=None) -> int:
-    "CLI: `latentinv train-prior --prior NAME --out DIR [--ae-steps N] [--unet-steps N] [--dec-steps N] [--seed S] [--threads T]`; exit 0 on success."
-    p = ArgumentParser(prog='latentinv train-prior', description='Train a small latent diffusion prior from bundled images (resumable).')
-    steps = lambda what: int_arg(0, fix=f'{what} steps count training iterations (0 skips)')
-    p.add_argument('--prior', required=True, choices=sorted(PRIOR_RECIPES), help='which data set and recipe')
-    p.add_argument('--out', required=True, type=out_dir_arg, help='output prior folder')
-    p.add_argument('--ae-steps', type=steps('autoencoder'), default=None, help='autoencoder steps (default: the recipe)')
-    p.add_argument('--unet-steps', type=steps('UNet'), default=None, help='UNet steps (default: the recipe)')
-    p.add_argument('--dec-steps', type=steps('decoder'), default=None, help='decoder fine-tuning steps (default: the recipe; 0 skips)')
-    p.add_argument('--run-dir', type=out_dir_arg, default=None, help='checkpoint folder (default: next to --out)')
-    p.add_argument('--seed', type=seed_arg, default=0)
-    p.add_argument('--threads', type=int_arg(1), default=None, help='torch CPU threads')
-    p.add_argument('--save-every', type=int_arg(1, fix='a checkpoint every N >= 1 steps'), default=500, help='checkpoint interval in steps')
-    a = p.parse_args(argv)
+def train_prior_command(a) -> int:
+    "The work of `latentinv train-prior` on its parsed arguments (`train_prior_parser`, CLI chapter); exit 0 on success."
     try:
         out = train_prior(a.prior, a.out, ae_steps=a.ae_steps, unet_steps=a.unet_steps, dec_steps=a.dec_steps, run_dir=a.run_dir,
                           seed=a.seed, threads=a.threads, save_every=a.save_every)
@@ -578,3 +566,4 @@ def train_prior_main(argv=None) -> int:
         print(f"latentinv train-prior: {e}", file=sys.stderr); return 2
     print(f"wrote {out}")
     return 0
+
