@@ -141,6 +141,12 @@ def check_search(d, base, shot_dir, query='phase retrieval', expect='operators.h
     while time.time() - t < 15 and not hrefs:
         time.sleep(0.3)
         hrefs = [a.get_attribute('href') for a in d.find_elements(By.CSS_SELECTOR, '#search .pagefind-ui__result-link')]
+    for _ in range(5):      # the results come a page at a time: load more until the expected page is there (or no more)
+        if any(urlparse(h).path.endswith('/' + expect) for h in hrefs): break
+        more = d.find_elements(By.CSS_SELECTOR, '#search .pagefind-ui__button')
+        if not more: break
+        more[0].click(); time.sleep(1.0)
+        hrefs = [a.get_attribute('href') for a in d.find_elements(By.CSS_SELECTOR, '#search .pagefind-ui__result-link')]
     if shot_dir: d.save_screenshot(str(shot_dir/'search-1280.png'))
     fails = [f'search: console error: {e["message"][:300]}' for e in d.get_log('browser') if e.get('level') == 'SEVERE']
     hit = [h for h in hrefs if urlparse(h).path.endswith('/' + expect)]
