@@ -8,7 +8,8 @@ import argparse, math, os
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['seed_arg', 'ArgumentParser', 'int_arg', 'float_arg', 'out_dir_arg', 'device_arg', 'data_dir', 'example_images']
+__all__ = ['seed_arg', 'ArgumentParser', 'int_arg', 'float_arg', 'threads_arg', 'out_dir_arg', 'device_arg', 'data_dir',
+           'example_images']
 
 # %% ../nbs/00_basics.ipynb #93f3ae05
 class ArgumentParser(argparse.ArgumentParser):
@@ -39,6 +40,11 @@ def float_arg(lo:float=None, hi:float=None, fix:str='') -> callable:
     return _ranged_arg(float, 'a number', '', lo, hi, fix, lambda v: f"{v:g}")
 
 seed_arg = int_arg(0, 2**63 - 1, 'seeds are integers in [0, 2**63)')
+
+def threads_arg(s:str):
+    "An argparse type: `auto` (the fastest thread count for the run, timed first) or an integer >= 1."
+    if s.strip().lower() == 'auto': return 'auto'
+    return int_arg(1, fix="or 'auto' (the fastest for the run's batch, timed first)")(s)
 
 def out_dir_arg(s:str) -> str:
     "An argparse type: a folder that exists or could be created (checked without creating anything)."

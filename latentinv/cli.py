@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, importlib, os, signal, sys, threading, warnings
 from pathlib import Path
-from .basics import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, example_images
+from .basics import ArgumentParser, int_arg, float_arg, seed_arg, out_dir_arg, device_arg, threads_arg, example_images
 
 # %% auto #0
 __all__ = ['COMMANDS', 'TASK_NAMES', 'SAMPLER_NAMES', 'EXTENSION_NAMES', 'MAX_SIZE', 'MAX_PARTICLES', 'sigma_arg',
@@ -146,7 +146,8 @@ def solve_parser() -> ArgumentParser:
     ap.add_argument('--quiet', action='store_true', help='no progress bar')
     ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json '
                     '(and, with 2 or more particles, mean.png and std.png)')
-    ap.add_argument('--threads', type=int_arg(1), default=None, help='torch CPU threads (default: torch\'s choice)')
+    ap.add_argument('--threads', type=threads_arg, default='auto', help='torch CPU threads, or auto: the fastest for this batch, '
+                    'timed first (default; results are bit-identical only at the same thread count)')
     ap.add_argument('--variant', default=None, help="a variant of the tuned preset, e.g. 'fast' (about half the network work; see the "
                     'benchmark chapter)')
     ap.add_argument('--max-batch', type=int_arg(1), default=None, help='at most this many chains per network call (default: all '

@@ -106,7 +106,6 @@ def baseline_command(a) -> int:
 # %% ../nbs/13a_commands.ipynb #2b1ce84f
 def solve_command(a) -> int:
     "Run `latentinv solve` with the arguments `solve_parser` parsed (no --device: cuda when there is one, else cpu)."
-    if a.threads: torch.set_num_threads(a.threads)
     if a.device is None: a.device = 'cuda' if torch.cuda.is_available() else 'cpu'
     try:
         parse_overrides(a.set)                                   # a bad --set is refused before the prior is loaded
@@ -124,7 +123,8 @@ def solve_command(a) -> int:
         y = op.measure(x, a.sigma, generator=make_generator(a.seed))
         options = {k: v for ext in SOLVE_EXTENSIONS.values() for k, v in ext.options_from_args(a).items()}
         sampler, per = configure_extensions(sampler, options, prior, op.to(prior.device), a.particles)
-        res = sampler.solve(prior, op, y, particles=a.particles, seed=a.seed, progress=not a.quiet, max_batch=a.max_batch)
+        res = sampler.solve(prior, op, y, particles=a.particles, seed=a.seed, progress=not a.quiet, max_batch=a.max_batch,
+                             threads=a.threads)
     except (PriorError, ValueError, FileNotFoundError) as e:
         print(f"latentinv solve: {e}", file=sys.stderr); return 2
     ev = evaluate(res, x)
@@ -139,6 +139,7 @@ def solve_command(a) -> int:
              mean_psnr=ev['mean_psnr'][0].item(), posterior_mean_psnr=None if spread is None else psnr(spread[0], x).item(),
              mean_pixel_std=None if spread is None else spread[1].mean().item(), nfe=res.nfe, seconds=res.seconds, recovered=res.recovered,
              peak_mb=res.peak_mb, start_mb=res.start_mb, memory='cuda' if prior.device.type == 'cuda' else 'rss', max_batch=res.max_batch,
+             thread_seconds=res.thread_seconds,
              hyperparameters_from=source, settings=res.settings)
     m.update(extension_metrics(per, res, x, op, prior))
     write_run(a.out, x, op, y, res.selected(), m)

@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['HOOKS', 'SAMPLERS', 'KERNELS', 'SOLVE_EXTENSIONS', 'randn_from', 'nonfinite_chains', 'per_chain', 'gather_chains',
            'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'chain_bytes', 'free_memory',
-           'check_fits', 'ChunkedPrior', 'unwrap_prior', 'PeakMemory', 'apply_on_step', 'NonFiniteError',
-           'PriorSampler', 'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel', 'get_kernel',
+           'check_fits', 'ChunkedPrior', 'unwrap_prior', 'PeakMemory', 'available_cores', 'thread_candidates',
+           'fastest_threads', 'run_threads', 'use_threads', 'apply_on_step', 'NonFiniteError', 'PriorSampler',
+           'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel', 'get_kernel',
            'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions', 'extension_metrics',
            'presets_dir', 'preset_table', 'preset']
 
@@ -108,6 +109,7 @@ class Result:
     peak_mb: float = None      # peak memory during solve (MB): GPU memory allocated on CUDA, else the process's resident set
     start_mb: float = None     # the same at the start of solve (the run's own use is peak_mb − start_mb)
     max_batch: int = None      # chains per network call (None: all at once)
+    thread_seconds: dict = None# threads='auto': seconds of one decoder VJP at each thread count tried (the run used the fastest)
 
     @property
     def particles(self) -> int: return self.samples.shape[0]
@@ -232,6 +234,23 @@ def _split_sigma(sigma, n:int, sizes:list) -> list:
     if torch.is_tensor(sigma) and sigma.ndim > 0 and sigma.shape[0] == n: return list(sigma.split(sizes))
     return [sigma] * len(sizes)
 
+class _ChunkedCall(torch.autograd.Function):
+    "`call` on chunks of z without a graph; the backward recomputes and differentiates one chunk at a time, so only one chunk's activations ever live."
+    @staticmethod
+    def forward(ctx, z, call, sigmas, size):
+        ctx.call, ctx.sigmas, ctx.size = call, sigmas, size
+        ctx.save_for_backward(z)
+        with torch.no_grad(): return torch.cat([call(c, s) for c, s in zip(z.split(size), sigmas)])
+    @staticmethod
+    def backward(ctx, grad_out):
+        z, = ctx.saved_tensors
+        gs = []
+        for c, s, go in zip(z.split(ctx.size), ctx.sigmas, grad_out.split(ctx.size)):
+            with torch.enable_grad():
+                cc = c.detach().requires_grad_(True)
+                gs.append(torch.autograd.grad(ctx.call(cc, s), cc, go)[0])
+        return torch.cat(gs), None, None, None
+
 class ChunkedPrior:
     "A prior whose network calls (`decode`, `denoise`, `encode`) see at most `max_batch` chains at a time; everything else is the prior's."
     def __init__(self, prior, max_batch:int):
@@ -248,10 +267,8 @@ class ChunkedPrior:
         sig = _split_sigma(sigma[0], n, [c.shape[0] for c in chunks]) if sigma else [None] * len(chunks)
         call = (lambda c, s: fn(c, s)) if sigma else (lambda c, s: fn(c))
         if torch.is_grad_enabled() and z.requires_grad:        # keep one chunk's activations at a time: recompute in backward
-            from torch.utils.checkpoint import checkpoint
-            outs = [checkpoint(call, c, s, use_reentrant=False, preserve_rng_state=False) for c, s in zip(chunks, sig)]
-        else: outs = [call(c, s) for c, s in zip(chunks, sig)]
-        return torch.cat(outs)
+            return _ChunkedCall.apply(z, call, sig, self.max_batch)
+        return torch.cat([call(c, s) for c, s in zip(chunks, sig)])
 
     def decode(self, z:torch.Tensor) -> torch.Tensor: return self._run(self.inner.decode, z)
     def encode(self, x:torch.Tensor) -> torch.Tensor: return self._run(self.inner.encode, x)
@@ -306,6 +323,71 @@ class PeakMemory:
         return False
 
 
+# %% ../nbs/05_sampler.ipynb #cef0722b
+def available_cores() -> int:
+    "The CPU cores this process may run on."
+    try: return len(os.sched_getaffinity(0))
+    except AttributeError: return os.cpu_count() or 1
+
+def thread_candidates(cores:int=None) -> list:
+    "1, 2, 4, … below `cores`, and `cores` itself."
+    cores = cores or available_cores()
+    return sorted({2**i for i in range(cores.bit_length()) if 2**i <= cores} | {cores})
+
+_FASTEST = {}
+
+def fastest_threads(prior,               # a prior (its decoder is timed)
+                    chains:int,          # chains per run (particles × images)
+                    max_batch:int=None,  # chains per network call, as the run will use
+                    candidates=None,     # thread counts to try (default: `thread_candidates()`)
+                    reps:int=3,          # timed VJPs per count (the median is kept), after one untimed
+                   ) -> dict:
+    "The torch thread count at which one decoder VJP of `chains` chains runs fastest now: {'threads', 'seconds': {T: s}, 'measured'}."
+    if torch.device(prior.device).type != 'cpu': return dict(threads=torch.get_num_threads(), seconds={}, measured=False)
+    cands = list(candidates or thread_candidates())
+    if not cands or any(isinstance(t, bool) or not isinstance(t, int) or t < 1 for t in cands):
+        raise ValueError(f"candidates must be positive integers (thread counts), got {cands!r}.")
+    key = (id(unwrap_prior(prior)), type(prior).__name__, int(chains), max_batch, tuple(cands), int(reps))
+    if key in _FASTEST: return _FASTEST[key]
+    p = ChunkedPrior(prior, max_batch) if max_batch is not None and max_batch < chains else prior
+    z = torch.randn(chains, *prior.latent_shape, generator=torch.Generator().manual_seed(0)).to(prior.device, compute_dtype(prior))
+    def vjp():
+        with torch.enable_grad():
+            zz = z.detach().requires_grad_(True)
+            torch.autograd.grad(p.decode(zz).float().square().sum(), zz)
+    old, secs = torch.get_num_threads(), {}
+    try:
+        for t in cands:
+            torch.set_num_threads(t); vjp()
+            ts = []
+            for _ in range(reps): t0 = time.perf_counter(); vjp(); ts.append(time.perf_counter() - t0)
+            secs[t] = sorted(ts)[len(ts) // 2]
+    finally: torch.set_num_threads(old)
+    out = _FASTEST[key] = dict(threads=min(secs, key=secs.get), seconds=secs, measured=True)
+    return out
+
+def run_threads(threads, prior, chains:int, max_batch:int=None) -> tuple:
+    "A run's `threads` argument checked and resolved: (thread count or None, the timings behind 'auto' or None)."
+    if threads is None: return None, None
+    if threads == 'auto':
+        f = fastest_threads(prior, chains, max_batch)
+        return f['threads'], f['seconds']
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads must be a positive integer, 'auto' (the fastest for this batch, timed first) or None "
+                         f"(leave torch's setting), got {threads!r}.")
+    return threads, None
+
+class use_threads:
+    "`with use_threads(T):` runs the block with T torch threads and puts the old count back (None: no change)."
+    def __init__(self, threads:int=None): self.threads = threads
+    def __enter__(self):
+        self.old = torch.get_num_threads()
+        if self.threads: torch.set_num_threads(self.threads)
+        return self
+    def __exit__(self, *exc):
+        torch.set_num_threads(self.old); return False
+
+
 # %% ../nbs/05_sampler.ipynb #12ac6087
 def apply_on_step(hook:Callable, z:torch.Tensor, ctx:StepContext) -> torch.Tensor:
     "Call an `on_step` hook on the (K·B, ...) chains z; a pruning (z, keep) also updates ctx.particles, chain_ids, loss and state."
@@ -346,6 +428,7 @@ def solve(self:Sampler,
           trace_images:bool=False,   # keep the decoded chains every `trace_every` steps in the trace
           callback:Callable=None,    # called as callback(trace_entry, ctx) after every step
           max_batch:int=None,        # at most this many chains per network call (None: all K·B at once); the samples do not change
+          threads=None,              # torch CPU threads for this run: an int, 'auto' (the fastest for this batch, timed), None (as set)
          ) -> Result:
     "Sample p(x0 | y) for every measurement in y with K particles each: the family's steps, the hooks, the trace."
     y = check_problem(prior, op, y, particles)
@@ -354,7 +437,8 @@ def solve(self:Sampler,
     if N > 64: check_fits(prior, N, max_batch=max_batch)            # small runs skip the probe decode
     self.check(prior, op)
     if max_batch is not None and max_batch >= N: run_prior = prior   # one chunk: no wrapper
-    with PeakMemory(prior.device) as mem:
+    n_threads, thread_seconds = run_threads(threads, prior, N, max_batch)
+    with use_threads(n_threads), PeakMemory(prior.device) as mem:
         t0 = time.perf_counter()
         K, B, dev = int(particles), y.shape[0], prior.device
         y = y.to(compute_dtype(prior))
@@ -380,7 +464,7 @@ def solve(self:Sampler,
         z = self.finalize(ctx, z)
         if nonfinite_chains(z).all(): raise _all_chains_failed(self, ctx, trace, went_bad)
         res = self.result(ctx, z, trace, t0, seed, K)
-    res.peak_mb, res.start_mb, res.max_batch = mem.peak_mb, mem.start_mb, max_batch
+    res.peak_mb, res.start_mb, res.max_batch, res.thread_seconds = mem.peak_mb, mem.start_mb, max_batch, thread_seconds
     return res
 
 

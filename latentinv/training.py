@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #637bb693
 from __future__ import annotations
-import copy, json, math, shutil, sys, time
+import copy, hashlib, json, math, shutil, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,12 +15,13 @@ from diffusers import AutoencoderKL, VQModel, UNet2DModel, DDPMScheduler, DDIMSc
 from .core import from01, to01, resize_image, make_generator, data_dir, image_to_uint8, write_json
 
 # %% auto #0
-__all__ = ['PHOTO_SOURCES', 'PHOTO_HELDOUT', 'PRIOR_RECIPES', 'DATA_NOTES', 'mnist_digits32', 'split_per_class', 'digits32_data',
-           'load_photo', 'random_crops', 'photos32_data', 'prior_data', 'seeded_init_', 'make_autoencoder',
-           'encode_mean', 'decode_latent', 'image_gradients', 'autoencoder_loss', 'make_scheduler', 'make_unet',
-           'ddpm_loss', 'lr_at', 'save_checkpoint', 'load_checkpoint', 'train_loop', 'psnr01', 'encode_all',
-           'reconstruction_psnr', 'freeze_encoder_', 'decoder_loss', 'finetune_decoder', 'ddim_sample_latents',
-           'write_prior', 'train_prior', 'train_prior_command']
+__all__ = ['PHOTO_SOURCES', 'PHOTO_PACKAGES', 'PHOTO_LICENCE_LINKS', 'PHOTO_EXAMPLES', 'PHOTO_TRAIN', 'PHOTO_HELDOUT',
+           'PRIOR_RECIPES', 'DATA_NOTES', 'mnist_digits32', 'split_per_class', 'digits32_data', 'load_photo',
+           'split_photos', 'crop_boxes', 'photo_thumbnail', 'random_crops', 'photos32_data', 'prior_data',
+           'seeded_init_', 'make_autoencoder', 'encode_mean', 'decode_latent', 'image_gradients', 'autoencoder_loss',
+           'make_scheduler', 'make_unet', 'ddpm_loss', 'lr_at', 'save_checkpoint', 'load_checkpoint', 'train_loop',
+           'psnr01', 'encode_all', 'reconstruction_psnr', 'freeze_encoder_', 'decoder_loss', 'finetune_decoder',
+           'ddim_sample_latents', 'write_prior', 'train_prior', 'train_prior_command']
 
 # %% ../nbs/04_training.ipynb #9fb37023
 def mnist_digits32() -> tuple:
@@ -61,7 +62,12 @@ def digits32_data(n_test_per_class:int=50,    # test digits per class (never tra
                 heldout=x[ho], heldout_labels=y[ho], channels=1)
 
 # %% ../nbs/04_training.ipynb #a90dd9fb
-PHOTO_SOURCES = {
+def _mvtb(path:str) -> tuple:
+    "A photograph of the Machine Vision Toolbox data package (`mvtb-data`, Peter Corke; MIT licence)."
+    return ('mvtbdata', path, f"Machine Vision Toolbox data, Peter Corke (`mvtb-data`: images/{path})", 'MIT (mvtb-data)')
+
+_CAMPUS = (491, 492, 493, 494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 512, 513, 514, 515)
+PHOTO_SOURCES = {   # name: (package, file or key, source / attribution, licence)
     'astronaut':    ('skimage', 'astronaut', "Eileen Collins, NASA portrait (scikit-image `data.astronaut`)", 'public domain'),
     'coffee':       ('skimage', 'coffee', "Rachel Michetti (scikit-image `data.coffee`)", 'CC0'),
     'chelsea':      ('skimage', 'chelsea', "Stéfan van der Walt (scikit-image `data.chelsea`)", 'CC0'),
@@ -74,81 +80,184 @@ PHOTO_SOURCES = {
     'tulips':       ('sporco', 'tulips.png', "Waterloo BragZone test image (sporco data)", 'free of copyright restrictions'),
     'kodim23':      ('sporco', 'kodim23.png', "Kodak PhotoCD test image 23 (sporco data)", 'released for unrestricted use'),
     'barbara':      ('sporco', 'barbara.png', "'Barbara' test image, attributed to Allen Gersho (sporco data)", 'freely redistributable (sporco README)'),
+    # mvtb-data: the QUT campus series (including the five in mvtb's own `holdout/` folder), the flower series, single scenes
+    **{f'campus_p1070{i}': _mvtb(f"campus/{'holdout/' if i in (492, 502, 508, 511, 513) else ''}P1070{i}.png") for i in _CAMPUS},
+    **{f'flowers{i}': _mvtb(f'flowers{i}.png') for i in range(1, 10)},
+    **{f.replace('-', '_'): _mvtb(f'{f}.png') for f in ('church', 'eiffel-1', 'eiffel-2', 'notre-dame', 'roof', 'building2-3', 'parks',
+                                                         'walls-l', 'road', 'greenscreen', 'lab-scene', 'yellowtargets', 'arucoboard', 'tags')},
 }
-PHOTO_HELDOUT = ('astronaut', 'coffee', 'chelsea')
+PHOTO_PACKAGES = {  # import name: (pip name, where the licences are stated)
+    'skimage':    ('scikit-image', 'https://scikit-image.org/docs/stable/api/skimage.data.html'),
+    'sklearn':    ('scikit-learn', 'https://scikit-learn.org/stable/modules/generated/sklearn.datasets.load_sample_images.html'),
+    'matplotlib': ('matplotlib', 'https://matplotlib.org/stable/users/project/license.html'),
+    'sporco':     ('sporco', 'https://github.com/bwohlberg/sporco/blob/master/sporco/data/README.rst'),
+    'mvtbdata':   ('mvtb-data', 'https://pypi.org/project/mvtb-data/ (licence: MIT, '
+                                'https://github.com/petercorke/machinevision-toolbox-python/blob/master/LICENSE)'),
+}
+PHOTO_LICENCE_LINKS = {
+    'CC0': 'https://creativecommons.org/publicdomain/zero/1.0/',
+    'CC BY 2.0': 'https://creativecommons.org/licenses/by/2.0/',
+    'MIT (mvtb-data)': 'https://opensource.org/license/mit (Copyright (c) 2020 Peter Corke)',
+}
 
-def load_photo(name:str) -> np.ndarray:
-    "One of the bundled colour photographs in `PHOTO_SOURCES` as an (H, W, 3) uint8 array."
+# %% ../nbs/04_training.ipynb #b73d64ec
+def _photo_file(pkg:str, key:str) -> Path:
+    "Where a package keeps one of its sample photos (importing the package: an ImportError if it is missing)."
+    if pkg == 'matplotlib':
+        import matplotlib
+        return Path(matplotlib.get_data_path()) / 'sample_data' / key
+    if pkg == 'sporco':
+        import sporco
+        return Path(sporco.__file__).parent / 'data' / key
+    import mvtbdata
+    return Path(mvtbdata.__file__).parent / 'images' / key
+
+def load_photo(name:str,            # a key of `PHOTO_SOURCES`
+               short_side:int=None, # downscale (antialiased) to at most this short side; None: full size
+              ) -> np.ndarray:
+    "One of the photographs in `PHOTO_SOURCES` as an (H, W, 3) uint8 array: grey made RGB, alpha dropped, EXIF orientation applied."
     if name not in PHOTO_SOURCES:
         raise KeyError(f"Unknown photo {name!r}; the available photos are {sorted(PHOTO_SOURCES)}.")
     pkg, key = PHOTO_SOURCES[name][:2]
-    from PIL import Image
+    from PIL import Image, ImageOps
     try:
         if pkg == 'skimage':
             import skimage.data
-            a = getattr(skimage.data, key)()
+            im = Image.fromarray(np.asarray(getattr(skimage.data, key)()))
         elif pkg == 'sklearn':
             from sklearn.datasets import load_sample_image
-            a = load_sample_image(key)
-        elif pkg == 'matplotlib':
-            import matplotlib
-            a = np.asarray(Image.open(Path(matplotlib.get_data_path()) / 'sample_data' / key).convert('RGB'))
+            im = Image.fromarray(load_sample_image(key))
         else:
-            import sporco
-            a = np.asarray(Image.open(Path(sporco.__file__).parent / 'data' / key).convert('RGB'))
+            im = ImageOps.exif_transpose(Image.open(_photo_file(pkg, key)))
     except ImportError as e:
-        raise ImportError(f"Photo {name!r} comes from `{pkg}`: install the training extra with "
+        raise ImportError(f"Photo {name!r} comes from `{PHOTO_PACKAGES[pkg][0]}`: install the training extra with "
                           "`pip install latentinv[train]`.") from e
-    return np.ascontiguousarray(a[..., :3]).astype(np.uint8)
+    im = im.convert('RGB')                                   # grey: three equal channels; alpha: dropped
+    if short_side is not None and min(im.size) > short_side:
+        f = short_side / min(im.size)
+        im = im.resize((round(im.width * f), round(im.height * f)), Image.Resampling.LANCZOS)
+    return np.array(im, dtype=np.uint8)
+
+# %% ../nbs/04_training.ipynb #fdb7b1ce
+PHOTO_EXAMPLES = ('astronaut', 'coffee', 'chelsea')   # latentinv's example images: always held out
+
+def split_photos(names=None,              # photo names (default: all of `PHOTO_SOURCES`, in its order)
+                 heldout_frac:float=0.15, # fraction of each package's other photos that is held out
+                 always=PHOTO_EXAMPLES,   # photos that are always held out
+                 seed:int=0,
+                ) -> tuple:
+    "Split photos by whole photograph: (train, heldout) name tuples in `names` order; seeded, the same fraction of every package."
+    names = list(PHOTO_SOURCES) if names is None else list(names)
+    held = {n for n in always if n in names}
+    per_pkg = {}
+    for n in names:
+        if n not in held: per_pkg.setdefault(PHOTO_SOURCES[n][0], []).append(n)
+    rank = lambda n: hashlib.sha256(f'{seed}:{n}'.encode()).hexdigest()   # depends on the photo's name only
+    for ns in per_pkg.values():
+        held.update(sorted(ns, key=rank)[:int(heldout_frac * len(ns) + 0.5)])
+    return tuple(n for n in names if n not in held), tuple(n for n in names if n in held)
+
+PHOTO_TRAIN, PHOTO_HELDOUT = split_photos()
 
 # %% ../nbs/04_training.ipynb #4472b95f
+def crop_boxes(shapes:list,           # (H, W) of every photo
+               n:int,                 # number of boxes
+               side:tuple=(32, None), # side range (inclusive) in source pixels; None: up to each photo's short side
+               thumbs:float=0.,       # fraction of whole-photo thumbnails: the centred square of the short side
+               size:int=32,           # output side: a box of side s >= 2*size is snapped to a grid of 2^k px
+               generator=None,        # seed or torch.Generator
+              ) -> dict:
+    "`n` random square boxes: photo `which`, corner `y0`, `x0`, side `s` (log-uniform), grid `level` k, `thumb` (centred, whole short side)."
+    g = make_generator(generator)
+    H = torch.tensor([int(h) for h, w in shapes]); W = torch.tensor([int(w) for h, w in shapes]); short = torch.minimum(H, W)
+    lo, hi = side
+    need = lo if hi is None else max(lo, hi)
+    if short.min() < need:
+        raise ValueError(f"every photo must be at least {need} px on each side for crops of {lo} to {hi or 'the short side'} px; "
+                         "lower `side` or drop the small photo.")
+    which = torch.randint(len(shapes), (n,), generator=g)
+    top = short[which] if hi is None else torch.full((n,), hi)
+    u, pos = torch.rand(n, generator=g), torch.rand(n, 2, generator=g)
+    thumb = torch.rand(n, generator=g) < thumbs
+    s = (lo * ((top + 1) / lo) ** u.double()).floor().long().clamp(lo).minimum(top)   # log-uniform on {lo, ..., top}
+    k = (s.double() / size).log2().floor().long().clamp(min=0)                       # s is size..2*size-1 px on the 2^k grid
+    k = torch.where(thumb | ((s >> k) << k < lo), 0, k)                               # (not if snapping would go below lo)
+    s = torch.where(thumb, short[which], (s >> k) << k)
+    Hw, Ww = H[which], W[which]
+    y0 = ((pos[:, 0] * ((Hw - s >> k) + 1)).long() << k).minimum(Hw - s)
+    x0 = ((pos[:, 1] * ((Ww - s >> k) + 1)).long() << k).minimum(Ww - s)
+    y0, x0 = torch.where(thumb, (Hw - s) // 2, y0), torch.where(thumb, (Ww - s) // 2, x0)
+    return dict(which=which, y0=y0, x0=x0, s=s, level=k, thumb=thumb)
+
+def photo_thumbnail(photo:torch.Tensor, # (C, H, W) in [-1, 1]
+                    size:int=32,
+                   ) -> torch.Tensor:
+    "The whole photo at `size`: its centred square of the short side, resized with antialiasing: (C, size, size)."
+    H, W = photo.shape[-2:]; s = min(H, W); y0, x0 = (H - s) // 2, (W - s) // 2
+    return resize_image(photo[None, :, y0:y0 + s, x0:x0 + s], size)[0]
+
+# %% ../nbs/04_training.ipynb #75831e0a
 def random_crops(photos:list,          # (C, H, W) tensors in [-1, 1], any sizes
                  n:int,                # number of crops
                  size:int=32,          # output side
-                 side:tuple=(32, 128), # crop side range (inclusive), in source pixels
+                 side:tuple=(32, None),# crop side range (inclusive), in source pixels; None: up to each photo's short side
                  flip:bool=True,       # random left-right flips
+                 thumbs:float=0.,      # fraction of whole-photo thumbnails (`photo_thumbnail`) among the crops
                  generator=None,       # seed or torch.Generator
                 ) -> torch.Tensor:
-    "`n` random square crops of random side from `photos`, resized to `size`: (n, C, size, size) in [-1, 1]."
+    "`n` random square crops (`crop_boxes`) of `photos`, resized to `size` with antialiasing: (n, C, size, size) in [-1, 1]."
     g = make_generator(generator)
-    lo, hi = side
-    if min(min(p.shape[-2:]) for p in photos) < hi:
-        raise ValueError(f"every photo must be at least {hi} px on each side for crops up to {hi} px; "
-                         "lower `side` or drop the small photo.")
-    which = torch.randint(len(photos), (n,), generator=g)
-    s = torch.randint(lo, hi + 1, (n,), generator=g)
-    u = torch.rand(n, 2, generator=g)
+    b = crop_boxes([p.shape[-2:] for p in photos], n, side, thumbs, size, generator=g)
     flips = torch.rand(n, generator=g) < 0.5 if flip else torch.zeros(n, dtype=torch.bool)
+    which, k, thumb = b['which'], b['level'], b['thumb']
+    y0, x0, s = b['y0'] >> k, b['x0'] >> k, b['s'] >> k          # the boxes on their level's grid
     out = torch.empty(n, photos[0].shape[0], size, size)
-    for p in which.unique().tolist():
-        ph = photos[p]; H, W = ph.shape[-2:]
-        for sd in s[which == p].unique().tolist():
-            idx = ((which == p) & (s == sd)).nonzero()[:, 0]
-            y0 = (u[idx, 0] * (H - sd + 1)).long(); x0 = (u[idx, 1] * (W - sd + 1)).long()
-            ar = torch.arange(sd)
-            rows, cols = y0[:, None] + ar, x0[:, None] + ar               # (k, sd) each
-            crop = ph[:, rows[:, :, None], cols[:, None, :]].transpose(0, 1)   # (k, C, sd, sd)
-            out[idx] = resize_image(crop, size)
-    out[flips] = out[flips].flip(-1)
+    def put(idx, x):                                              # write crops, flipping those drawn for it
+        fl = flips[idx]; x[fl] = x[fl].flip(-1); out[idx] = x
+    key = torch.where(thumb, -1, (which * 64 + k) * (int(s.max()) + 1) + s)   # groups: thumbnails, then (photo, level, side)
+    order = torch.argsort(key, stable=True)
+    keys, counts = torch.unique_consecutive(key[order], return_counts=True)
+    levels = {}
+    for kk, start, cnt in zip(keys.tolist(), (counts.cumsum(0) - counts).tolist(), counts.tolist()):
+        idx = order[start:start + cnt]
+        if kk < 0:                                                # thumbnails: one resize per photo
+            for p in which[idx].unique().tolist():
+                i = idx[which[idx] == p]; put(i, photo_thumbnail(photos[p], size)[None].repeat(len(i), 1, 1, 1))
+            continue
+        p, lv, sd = int(which[idx[0]]), int(k[idx[0]]), int(s[idx[0]])
+        if (p, lv) not in levels:                                 # the photo downscaled 2^lv times (trimmed to whole cells)
+            if levels and next(iter(levels))[0] != p: levels.clear()
+            ph = photos[p]; Hk, Wk = ph.shape[-2] >> lv, ph.shape[-1] >> lv
+            levels[p, lv] = ph if lv == 0 else resize_image(ph[None, :, :Hk << lv, :Wk << lv], (Hk, Wk))[0]
+        ph = levels[p, lv]; ar = torch.arange(sd)
+        rows, cols = y0[idx, None] + ar, x0[idx, None] + ar      # (cnt, sd) each
+        put(idx, resize_image(ph[:, rows[:, :, None], cols[:, None, :]].transpose(0, 1), size))
     return out
 
 # %% ../nbs/04_training.ipynb #92377ddf
-def photos32_data(n_train:int=20000,             # training crops (a fixed pool)
-                  n_test:int=200,                # test crops from the held-out photos (all of them ship)
-                  heldout:tuple=PHOTO_HELDOUT,   # photos never trained on
-                  side:tuple=(32, 128),          # crop side range in source pixels
+def photos32_data(n_train:int=40000,            # training images (a fixed pool): crops and thumbnails of the training photos
+                  n_test:int=200,               # test images: the thumbnail of every held-out photo, then random crops of them
+                  heldout:tuple=PHOTO_HELDOUT,  # photos never trained on
+                  side:tuple=(32, None),        # crop side range in source pixels (None: up to the photo's short side)
+                  thumbs:float=0.1,             # fraction of whole-photo thumbnails among the training images
+                  short_side:int=512,           # photos are first downscaled to at most this short side
                   seed:int=0,
                  ) -> dict:
-    "The `photos-32` data set: random multi-scale crops of the training photos, and test crops of the held-out photos."
+    "The `photos-32` data set: multi-scale crops and thumbnails of the training photos; thumbnails and crops of the held-out photos."
     unknown = set(heldout) - set(PHOTO_SOURCES)
     if unknown: raise KeyError(f"held-out photos {sorted(unknown)} are not in PHOTO_SOURCES ({sorted(PHOTO_SOURCES)}).")
-    as_t = lambda a: from01(torch.from_numpy(a).permute(2, 0, 1).float() / 255.)
+    if n_test < len(heldout):
+        raise ValueError(f"n_test={n_test} is fewer than the {len(heldout)} held-out photos (the test set starts with their thumbnails).")
+    load = lambda names: [from01(torch.from_numpy(load_photo(n, short_side)).permute(2, 0, 1).float() / 255.) for n in names]
     train_names = [n for n in PHOTO_SOURCES if n not in heldout]
-    train = random_crops([as_t(load_photo(n)) for n in train_names], n_train, side=side, generator=seed)
-    test = random_crops([as_t(load_photo(n)) for n in heldout], n_test, side=side, generator=seed + 1)
+    train = random_crops(load(train_names), n_train, side=side, thumbs=thumbs, generator=seed)
+    held = load(heldout)
+    test = torch.cat([torch.stack([photo_thumbnail(h) for h in held]),
+                      random_crops(held, n_test - len(held), side=side, generator=seed + 1)])
     test = from01(torch.from_numpy(np.stack([image_to_uint8(t[None]) for t in test])).permute(0, 3, 1, 2).float() / 255.)
     return dict(name='photos-32', train=train, test=test, heldout=test, channels=3,
-                train_photos=train_names, heldout_photos=list(heldout))
+                train_photos=train_names, heldout_photos=list(heldout),
+                params=dict(n_train=n_train, n_test=n_test, side=list(side), thumbs=thumbs, short_side=short_side, seed=seed))
 
 # %% ../nbs/04_training.ipynb #000bca60
 def prior_data(name:str, seed:int=0, **kwargs) -> dict:
@@ -441,23 +550,65 @@ trained on; `heldout.npz` ships 200 of them (20 per class) with their labels.
 """,
 }
 
-def _photos_note(train_names, heldout_names) -> str:
+def _photos_note(train_names, heldout_names, params:dict=None) -> str:
+    names = list(train_names) + list(heldout_names)
+    P = {**dict(n_train=40000, n_test=200, side=[32, None], thumbs=0.1, short_side=512, seed=0), **(params or {})}   # photos32_data's
     rows = '\n'.join(f"| {n} | {PHOTO_SOURCES[n][2]} | {PHOTO_SOURCES[n][3]} | {'held out' if n in heldout_names else 'train'} |"
-                     for n in list(train_names) + list(heldout_names))
+                     for n in names)
+    pkgs = [p for p in PHOTO_PACKAGES if any(PHOTO_SOURCES[n][0] == p for n in names)]
+    per_pkg = '\n'.join(f"| {PHOTO_PACKAGES[p][0]} | {sum(PHOTO_SOURCES[n][0] == p for n in train_names)} | "
+                        f"{sum(PHOTO_SOURCES[n][0] == p for n in heldout_names)} | {PHOTO_PACKAGES[p][1]} |" for p in pkgs)
+    links = '\n'.join(f"- {lic}: {url}" for lic, url in PHOTO_LICENCE_LINKS.items() if any(PHOTO_SOURCES[n][3] == lic for n in names))
+    if 'sporco' in pkgs: links += '\n- sporco\'s images ("free of copyright restrictions", "released for unrestricted use", "freely redistributable"): see sporco/data/README.rst.'
+    if any(PHOTO_SOURCES[n][3] == 'public domain' for n in names):
+        links += '\n- public domain: works of NASA (astronaut) and the US Navy (grace_hopper), SpaceX\'s release (rocket); see the scikit-image and matplotlib pages above.'
+    lo, hi = P['side']
+    mit = "" if 'mvtbdata' not in pkgs else """
+The `mvtb-data` photos are used under its MIT licence:
+
+> Copyright (c) 2020 Peter Corke
+>
+> Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
+> documentation files (the "Software"), to deal in the Software without restriction, including without limitation the
+> rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit
+> persons to whom the Software is furnished to do so, subject to the following conditions:
+>
+> The above copyright notice and this permission notice shall be included in all copies or substantial portions of the
+> Software.
+>
+> THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+> WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+> COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+> OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+mvtb-data gives no per-image credits; only photos that are plausibly the author's own are used (the QUT campus and
+flower series, scenes whose EXIF names his cameras, his lab). Not used: known third-party images (lena, monalisa,
+wheres-wally, 58060, rocks2-l/r, tomato_*), images of unknown provenance (butterfly.jpg, image3.jpg, Image18,
+mosaic/aerialphoto and aerial-08..10), greyscale photos, duplicates (church.jpg, walls-r) and synthetic images.
+"""
     return f"""# photos-32: training data
 
-32×32 multi-scale random crops (side 32–128 px, antialiased resize, random flips) of colour photographs
-bundled with scikit-image, scikit-learn, matplotlib and sporco. The split is by whole photograph: the
-held-out photos (also latentinv's example images) are never trained on; `heldout.npz` ships fixed crops
-of them.
+32×32 images of {len(names)} colour photographs bundled with Python packages ({', '.join(PHOTO_PACKAGES[p][0] for p in pkgs)}).
+Each photo is first downscaled (antialiased) to a short side of at most {P['short_side']} px. The {P['n_train']} training
+images are random square crops of side {lo} px to {hi or "the photo's short side"} (log-uniform, at a random position,
+antialiased resize to 32, flipped left-right with probability 1/2) and, for a fraction {P['thumbs']} of them, whole-photo
+thumbnails (the centred square of the short side resized to 32), drawn with seed {P['seed']}.
+
+The split is by whole photograph: latentinv's example images (astronaut, coffee, chelsea) and a seeded 15% of each
+package's other photos (`latentinv.training.split_photos`) are held out and never trained on. `heldout.npz` ships
+{P['n_test']} 8-bit test images: the thumbnail of every held-out photo, in the order of the table, then random crops of them.
+
+| package | train photos | held-out photos | licences stated at |
+|---|---|---|---|
+{per_pkg}
 
 | photo | source / attribution | licence | split |
 |---|---|---|---|
 {rows}
 
-scikit-learn's sample images: https://creativecommons.org/licenses/by/2.0/ (attribution as listed).
-sporco's images: see sporco/data/README.rst. scikit-image: https://scikit-image.org/docs/stable/api/skimage.data.html
-"""
+Licences:
+{links}
+{mit}"""
 
 # %% ../nbs/04_training.ipynb #4ec4162b
 def _merge(base:dict, over:dict) -> dict:
@@ -551,7 +702,7 @@ def train_prior(name_or_data,           # 'digits-32', 'photos-32', or a dict wi
     meta = dict(name=name, latent_scale=scale, image_size=S, channels=C, latent_shape=list(z.shape[1:]),
                 train_seconds=round(secs, 1), heldout_psnr=round(psnr, 3), heldout_psnr_before_decoder_ft=round(psnr_ae, 3), seed=seed, n_train=len(train),
                 n_test=len(test), recipe=R, wall_seconds_this_call=round(time.time() - t_start, 1))
-    note = DATA_NOTES.get(name) or (_photos_note(data['train_photos'], data['heldout_photos']) if 'train_photos' in data else None)
+    note = DATA_NOTES.get(name) or (_photos_note(data['train_photos'], data['heldout_photos'], data.get('params')) if 'train_photos' in data else None)
     heldout = data.get('heldout', test)
     return write_prior(out_dir, ae, unet, sch, meta, heldout, data.get('heldout_labels'),
                        log=dict(ae=log_ae, unet=log_dm, decoder=log_dec, heldout_psnr=psnr), data_note=note)
