@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['annealing_sigmas', 'ode_sigmas', 'ode_x0', 'likelihood_weight', 'data_loss_grad', 'data_loss_grad_some', 'data_loss',
-           'mcmc_step_size', 'DAPS', 'LatentDAPS', 'daps_calibration']
+           'mcmc_step_size', 'DAPS', 'surrogate_prior', 'LatentDAPS', 'daps_calibration']
 
 # %% ../nbs/08_daps.ipynb #d5c7fc95
 import math, warnings
@@ -13,7 +13,8 @@ from typing import Callable, ClassVar
 import torch
 from fastcore.basics import patch
 from .sampler import (Sampler, StepContext, register_sampler, get_kernel, KERNELS, randn_from, nonfinite_chains,
-                               per_chain)
+                               per_chain, ChunkedPrior, unwrap_prior)
+from .priors import load_surrogate, SurrogatePrior
 from .evaluation import CALIBRATION
 import latentinv.hmc   # registers the 'langevin' and 'hmc' kernels
 
@@ -152,6 +153,8 @@ class DAPS(Sampler):
     recover_factor: float = 0.5      # step-size factor for a chain restarted after NaN/inf
     stop_tol: float = None           # early stop per chain: a chain's MCMC ends for this annealing step once its data loss has not
     stop_patience: int = 3           #   fallen below (1 − stop_tol) × its best for stop_patience evaluations in a row (None: off)
+    surrogate: object = None         # the MCMC's data term through a surrogate decoder: True (the prior folder's vae_tiny/), or a
+                                     #   folder or hub id of an AutoencoderTiny; None: the prior's decoder. Reported images: always the prior's
 
     def __post_init__(self):
         likelihood_weight(self.tau, self.likelihood)
@@ -182,6 +185,9 @@ class DAPS(Sampler):
             if getattr(KERNELS[self.kernel], 'gradient_free', False):
                 raise ValueError(f"stop_tol stops gradient-based chains (it skips their decoder VJPs); kernel {self.kernel!r} uses none: "
                                  "set stop_tol=None, or use kernel='langevin' or 'hmc'.")
+        if not (self.surrogate is None or self.surrogate is True or self.surrogate is False or (isinstance(self.surrogate, str) and self.surrogate.strip())):
+            raise ValueError(f"surrogate must be True (the prior folder's vae_tiny/), a folder or hub id of an AutoencoderTiny, or None "
+                             f"(the prior's own decoder), got {self.surrogate!r}.")
         if isinstance(self.stop_patience, bool) or not isinstance(self.stop_patience, int) or self.stop_patience < 1:
             raise ValueError(f"stop_patience must be an integer >= 1 (evaluations without progress before a chain stops), got {self.stop_patience!r}.")
 
@@ -214,7 +220,19 @@ def init_chains(self:DAPS, ctx:StepContext) -> torch.Tensor:
     g, N = ctx.generator, ctx.particles * ctx.images
     z = torch.randn((N, *ctx.prior.latent_shape), generator=g, device=g.device, dtype=ctx.y.dtype).to(ctx.prior.device) * ctx.schedule[0]
     ctx.state = dict(prev=torch.zeros_like(z), lr_scale=torch.ones(N, device=z.device, dtype=z.dtype))
+    if self.surrogate: ctx.state['data_prior'] = surrogate_prior(ctx.prior, self.surrogate)
     return z
+
+def surrogate_prior(prior, source):
+    "`prior` with its decoder replaced by a surrogate (`SurrogatePrior`) from `source`: True (the prior's folder), a folder or a hub id; chunked like `prior`."
+    inner = unwrap_prior(prior)
+    if source is True:
+        if not getattr(inner, 'path', None):
+            raise ValueError("surrogate=True reads vae_tiny/ from the prior's folder, and this prior was not loaded from one: pass "
+                             "surrogate='FOLDER' (an AutoencoderTiny, e.g. written by `distill_surrogate`) or a hub id.")
+        source = inner.path
+    sp = SurrogatePrior(inner, load_surrogate(source, device=inner.device, dtype=getattr(inner, 'dtype', None)))
+    return ChunkedPrior(sp, prior.max_batch) if isinstance(prior, ChunkedPrior) else sp
 
 # %% ../nbs/08_daps.ipynb #e6ca0258
 @patch
@@ -247,6 +265,7 @@ def advance(self:DAPS, ctx:StepContext, z0y:torch.Tensor) -> torch.Tensor:
 def mcmc(self:DAPS, ctx:StepContext, z0:torch.Tensor, r2, lr:float) -> tuple:
     "Run the MCMC chains from z0 (ctx.loss: the last data loss); returns (z, which chains failed (N,))."
     z, g, kernel = z0.clone(), ctx.generator, ctx.kernel
+    dp = ctx.state.get('data_prior', ctx.prior)                   # the decoder of the data term: the prior's, or a surrogate
     w = likelihood_weight(self.tau, self.likelihood)
     frozen = self.frozen_prior_score(ctx, z0) if self.mcmc_steps else None
     free = getattr(kernel, 'gradient_free', False)
@@ -263,14 +282,14 @@ def mcmc(self:DAPS, ctx:StepContext, z0:torch.Tensor, r2, lr:float) -> tuple:
             loss = state['info']
         else:
             if stop:                                              # decode and differentiate the running chains only
-                grad, loss, x = data_loss_grad_some(ctx.prior, ctx.op, ctx.y, z, ctx.particles, active, x)
+                grad, loss, x = data_loss_grad_some(dp, ctx.op, ctx.y, z, ctx.particles, active, x)
                 frac = active.sum().item() / active.numel()
                 ctx.nfe['decoder_vjp'] += frac; evals += frac
                 progress = active & (loss < best * (1 - self.stop_tol))
                 best, since = torch.where(progress, loss, best), torch.where(progress, 0, since + active.long())
                 moving = active & (since < self.stop_patience)     # a chain that stops now stays where its loss was measured
             else:
-                grad, loss = data_loss_grad(ctx.prior, ctx.op, ctx.y, z, ctx.particles)
+                grad, loss = data_loss_grad(dp, ctx.op, ctx.y, z, ctx.particles)
                 ctx.nfe['decoder_vjp'] += 1
             if self.grad_clip is not None: grad = grad.clamp(-self.grad_clip, self.grad_clip)
             if self.grad_transform is not None: grad = self.grad_transform(grad, z, ctx)
@@ -330,7 +349,7 @@ def prior_log_density(self:DAPS, ctx:StepContext, z:torch.Tensor, z0:torch.Tenso
 @patch
 def log_target(self:DAPS, ctx:StepContext, z:torch.Tensor, z0:torch.Tensor, r2, frozen, w:float) -> tuple:
     "(log p(z | z_t, y) up to a constant, the data loss), per chain, for gradient-free kernels: one decoder forward."
-    loss = data_loss(ctx.prior, ctx.op, ctx.y, z, ctx.particles)
+    loss = data_loss(ctx.state.get('data_prior', ctx.prior), ctx.op, ctx.y, z, ctx.particles)
     ctx.nfe['decode'] += 1
     return -w * loss + self.prior_log_density(ctx, z, z0, r2, frozen), loss
 

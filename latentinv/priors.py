@@ -19,7 +19,7 @@ __all__ = ['BUNDLED_PRIORS', 'PriorError', 'sigma_vector', 'LatentPrior', 'linea
            'schedule_sigmas', 'sigma_to_timestep', 'text_embedding', 'DiffusersPrior', 'DiffusersLatentPrior',
            'PixelPrior', 'seeded_init_', 'ffhq_ldm_scheduler', 'tiny_ldm', 'tiny_sd', 'tiny_pixel', 'bundled_priors',
            'resolve_prior', 'resolve_device', 'resolve_dtype', 'load_prior', 'tiny_sd_folder', 'tiny_edm_folder',
-           'heldout_images']
+           'heldout_images', 'load_surrogate', 'SurrogatePrior']
 
 # %% ../nbs/03_priors.ipynb #23ec50b6
 class PriorError(ValueError):
@@ -949,3 +949,52 @@ def heldout_images(prior,                  # a loaded prior, a bundled name or a
     x = x[:, None] if x.ndim == 3 else x.permute(0, 3, 1, 2)
     x = from01(x).contiguous()
     return (x, None if lab is None else torch.from_numpy(lab)) if labels else x
+
+# %% ../nbs/03_priors.ipynb #23d02144
+_SURROGATES = {}
+
+def load_surrogate(source,          # a folder holding an AutoencoderTiny (or a prior folder with `vae_tiny/`), or a hub id
+                   device='cpu', dtype=None,
+                  ):
+    "An `AutoencoderTiny` to stand in for a prior's decoder in the data-term gradients (loaded once per source, device and dtype)."
+    from diffusers import AutoencoderTiny
+    device, dtype = _check_dtype(resolve_device(device), resolve_dtype(dtype))
+    key = (str(source), str(device), str(dtype))
+    if key in _SURROGATES: return _SURROGATES[key]
+    p = Path(str(source)).expanduser()
+    if p.is_dir():
+        sub = 'vae_tiny' if (p / 'vae_tiny' / 'config.json').exists() else ''
+        if not (p / sub / 'config.json').exists():
+            raise PriorError(f"{p} holds no surrogate decoder: expected an AutoencoderTiny folder (config.json and "
+                             "diffusion_pytorch_model.safetensors) or a prior folder with vae_tiny/; write one with "
+                             "`latentinv.training.distill_surrogate`, or pass the hub id of a tiny autoencoder.")
+        tiny = _from_pretrained(_class_of(p, sub, {'AutoencoderTiny': AutoencoderTiny}), p, sub, dtype) if sub else \
+               _from_pretrained(_class_of(p.parent, p.name, {'AutoencoderTiny': AutoencoderTiny}), p.parent, p.name, dtype)
+    else:
+        try: tiny = AutoencoderTiny.from_pretrained(str(source), torch_dtype=dtype, use_safetensors=True).eval()
+        except Exception as e:
+            raise PriorError(f"Could not load the surrogate decoder {source!r}: it is neither a local folder nor a reachable hub "
+                             f"id ({type(e).__name__}: {str(e)[:200]}).") from None
+    if float(tiny.config.scaling_factor) != 1.0:
+        raise PriorError(f"{source}: the surrogate's scaling_factor is {tiny.config.scaling_factor}; it must take the prior's "
+                         "latents as they are (scaling_factor 1, as TAESD's).")
+    tiny = tiny.to(device).requires_grad_(False)
+    _SURROGATES[key] = tiny
+    return tiny
+
+class SurrogatePrior:
+    "A prior whose `decode` is a surrogate decoder's (an `AutoencoderTiny`); everything else is the prior's."
+    def __init__(self, prior, tiny):
+        self.inner, self.tiny = prior, tiny
+        with torch.no_grad(): x = self.decode(torch.zeros(1, *prior.latent_shape, device=prior.device, dtype=prior.dtype))
+        if tuple(x.shape[1:]) != tuple(prior.image_shape):
+            raise PriorError(f"the surrogate decoder makes images of shape {tuple(x.shape[1:])} from this prior's latents "
+                             f"{tuple(prior.latent_shape)}, but the prior's images are {tuple(prior.image_shape)}: use the surrogate "
+                             "distilled for this prior.")
+    def __getattr__(self, name): return getattr(self.inner, name)
+    def __repr__(self): return f"SurrogatePrior({self.inner!r})"
+    def decode(self, z:torch.Tensor) -> torch.Tensor:
+        if z.shape[1] != self.tiny.config.latent_channels:
+            raise PriorError(f"the surrogate decoder takes {self.tiny.config.latent_channels}-channel latents, got {z.shape[1]}.")
+        return self.tiny.decode(z.to(self.tiny.dtype)).sample.to(z.dtype)
+

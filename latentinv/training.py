@@ -21,7 +21,7 @@ __all__ = ['PHOTO_SOURCES', 'PHOTO_PACKAGES', 'PHOTO_LICENCE_LINKS', 'PHOTO_EXAM
            'seeded_init_', 'make_autoencoder', 'encode_mean', 'decode_latent', 'image_gradients', 'autoencoder_loss',
            'make_scheduler', 'make_unet', 'ddpm_loss', 'lr_at', 'save_checkpoint', 'load_checkpoint', 'train_loop',
            'psnr01', 'encode_all', 'reconstruction_psnr', 'freeze_encoder_', 'decoder_loss', 'finetune_decoder',
-           'ddim_sample_latents', 'write_prior', 'train_prior', 'train_prior_command']
+           'distill_surrogate', 'ddim_sample_latents', 'write_prior', 'train_prior', 'train_prior_command']
 
 # %% ../nbs/04_training.ipynb #9fb37023
 def mnist_digits32() -> tuple:
@@ -501,6 +501,56 @@ def finetune_decoder(ae, train:torch.Tensor,  # the autoencoder and its training
                              lr=cfg['lr'], warmup=cfg['warmup'], schedule=cfg['schedule'], ema_decay=cfg['ema_decay'],
                              save_every=save_every, seed=seed, time_limit=time_limit, progress=progress, desc=desc)
     return ema.requires_grad_(True), log
+
+# %% ../nbs/04_training.ipynb #1d237268
+def distill_surrogate(prior,                     # a loaded latent prior (its decoder is the teacher)
+                      images:torch.Tensor,       # (N, C, H, W) training images in [-1, 1] (encoded once)
+                      out_dir,                   # the prior folder: writes out_dir/vae_tiny
+                      heldout:torch.Tensor=None, # images whose latents measure the agreement (default: the last 10% of `images`)
+                      steps:int=3000, batch_size:int=32, lr:float=2e-3,
+                      noise:float=0.6,           # latent noise levels drawn uniformly from [0, noise]
+                      channels:int=32,           # the tiny decoder's width (every block)
+                      run_dir=None,              # checkpoints (default: out_dir/../<name>-surrogate-run); rerunning resumes
+                      seconds:float=None,        # optional wall-clock budget
+                      ema_decay:float=0.999,     # the weights kept are this EMA's
+                      seed:int=0, save_every:int=500, progress:bool=True,
+                     ) -> Path:
+    "Distill an `AutoencoderTiny` decoder from the prior's decoder on noisy latents of `images`; writes `vae_tiny/` and returns its path."
+    from diffusers import AutoencoderTiny
+    from latentinv.priors import SurrogatePrior
+    levels = round(math.log2(prior.image_shape[-1] // prior.latent_shape[-1]))
+    if 2 ** levels * prior.latent_shape[-1] != prior.image_shape[-1]:
+        raise ValueError(f"the prior's images ({prior.image_shape}) are not its latents ({prior.latent_shape}) upsampled by a power of 2.")
+    C, lc = prior.image_shape[0], prior.latent_shape[0]
+    tiny = AutoencoderTiny(in_channels=C, out_channels=C, encoder_block_out_channels=(8,) * (levels + 1),
+                           decoder_block_out_channels=(channels,) * (levels + 1), latent_channels=lc,
+                           num_encoder_blocks=(1,) * (levels + 1), num_decoder_blocks=(1,) * (levels + 1), scaling_factor=1.0)
+    seeded_init_(tiny, seed)
+    with torch.no_grad(): Z = torch.cat([prior.encode(b) for b in images.split(256)]).float()
+    if heldout is None: Z, Zh = Z[:int(0.9 * len(Z))], Z[int(0.9 * len(Z)):]
+    else:
+        with torch.no_grad(): Zh = torch.cat([prior.encode(b) for b in heldout.split(256)]).float()
+    def loss(dec, g):
+        i = torch.randint(len(Z), (batch_size,), generator=g)
+        z = Z[i] + torch.rand(batch_size, 1, 1, 1, generator=g) * noise * torch.randn(batch_size, *Z.shape[1:], generator=g)
+        with torch.no_grad(): x = prior.decode(z)
+        return (dec(z) - x).abs().mean()
+    out_dir = Path(out_dir)
+    run_dir = Path(run_dir) if run_dir else out_dir.parent / f'{out_dir.name}-surrogate-run'
+    _, ema, log = train_loop(tiny.decoder, loss, steps, run_dir, lr=lr, warmup=50, schedule='constant', ema_decay=ema_decay, save_every=save_every,
+                             seed=seed, time_limit=seconds, progress=progress, desc='surrogate')
+    tiny.decoder.load_state_dict(ema.state_dict())
+    with torch.no_grad():
+        sp = SurrogatePrior(prior, tiny)
+        zn = Zh + 0.3 * torch.randn(Zh.shape, generator=torch.Generator().manual_seed(seed))
+        agree = {f'psnr_{k}': psnr01(to01(sp.decode(z).clamp(-1, 1)), to01(prior.decode(z).clamp(-1, 1))).mean().item()
+                 for k, z in (('heldout', Zh), ('heldout_noise0.3', zn))}
+    tiny.save_pretrained(out_dir / 'vae_tiny', safe_serialization=True)
+    write_json(out_dir / 'vae_tiny' / 'latentinv.json', dict(agree, steps_done=log[-1]['step'] if log else 0,
+               seconds=round(log[-1]['seconds'], 1) if log else 0, noise=noise, channels=channels, batch_size=batch_size, lr=lr, seed=seed,
+               note='only the decoder is trained (distilled from the prior\'s decoder); the encoder is unused'))
+    return out_dir / 'vae_tiny'
+
 
 # %% ../nbs/04_training.ipynb #86fd88e5
 @torch.no_grad()
