@@ -512,7 +512,7 @@ def distill_surrogate(prior,                     # a loaded latent prior (its de
                       channels:int=32,           # the tiny decoder's width (every block)
                       run_dir=None,              # checkpoints (default: out_dir/../<name>-surrogate-run); rerunning resumes
                       seconds:float=None,        # optional wall-clock budget
-                      ema_decay:float=0.999,     # the weights kept are this EMA's
+                      ema_decay:float=0.,        # the weights kept are this EMA's; 0: the last (an EMA lags: measured 28.6 against 41.4 dB agreement after 2000 steps at 0.999)
                       seed:int=0, save_every:int=500, progress:bool=True,
                      ) -> Path:
     "Distill an `AutoencoderTiny` decoder from the prior's decoder on noisy latents of `images`; writes `vae_tiny/` and returns its path."
