@@ -161,7 +161,7 @@ def format_bench(rows:list) -> str:
     lines = [head, '-' * len(head)]
     for r in rows:
         lines.append(f"{r['method']:22s} {r['prior']:10s} {r['task']:16s} {r['variant']:7s} {r['chains']:6d} {r['seconds']:7.2f} "
-                     f"{r['network_seconds']:7.2f} {r['overhead']:5.2f} {r['nfe']:5d} {r['decoder_vjp']:5d} {r['peak_mb']:8.0f} {r['psnr']:6.2f}")
+                     f"{r['network_seconds']:7.2f} {r['overhead']:5.2f} {r['nfe']:5.0f} {r['decoder_vjp']:5.0f} {r['peak_mb']:8.0f} {r['psnr']:6.2f}")
     return '\n'.join(lines)
 
 def format_throughput(rows:list) -> str:

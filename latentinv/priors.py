@@ -959,9 +959,10 @@ def load_surrogate(source,          # a folder holding an AutoencoderTiny (or a 
     "An `AutoencoderTiny` to stand in for a prior's decoder in the data-term gradients (loaded once per source, device and dtype)."
     from diffusers import AutoencoderTiny
     device, dtype = _check_dtype(resolve_device(device), resolve_dtype(dtype))
-    key = (str(source), str(device), str(dtype))
-    if key in _SURROGATES: return _SURROGATES[key]
     p = Path(str(source)).expanduser()
+    stamp = tuple(f.stat().st_mtime_ns for f in sorted(p.rglob('*.safetensors'))) if p.is_dir() else ()
+    key = (str(source), str(device), str(dtype), stamp)        # a folder written again is read again
+    if key in _SURROGATES: return _SURROGATES[key]
     if p.is_dir():
         sub = 'vae_tiny' if (p / 'vae_tiny' / 'config.json').exists() else ''
         if not (p / sub / 'config.json').exists():
