@@ -10,7 +10,7 @@ from typing import Callable
 import torch
 from .core import write_json
 from .metrics import evaluate
-from .priors import load_prior, PriorError
+from .priors import load_prior, PriorError, compile_prior
 from .sampler import get_sampler, preset, sampler_names, compute_dtype, ChunkedPrior, PeakMemory
 from .evaluation import heldout_problem
 from .repulsion import psnr_up_to_ambiguity
@@ -89,7 +89,7 @@ def bench_sampler(method:str,          # a registered sampler
     net = network_seconds(res.nfe, t) * chunks
     if task == 'phase_retrieval': p = psnr_up_to_ambiguity(res.samples, x).max(0).values.mean().item()   # best of K, up to the twin/shift
     else: p = evaluate(res, x, perceptual=False)['selected_psnr'].mean().item()
-    return dict(method=method, prior=_prior_name(prior), task=task, variant=variant or 'preset', images=images, particles=particles,
+    return dict(method=method, prior=_prior_name(prior), task=task, variant=variant or 'preset', dtype=str(prior.dtype).removeprefix('torch.'), compile=getattr(prior, 'compiled', None), images=images, particles=particles,
                 chains=particles * images, seconds=res.seconds, network_seconds=net, overhead=res.seconds / net if net else math.nan,
                 nfe=res.nfe.total(), decoder_vjp=res.nfe['decoder_vjp'], unet=res.nfe['unet'], psnr=p,
                 peak_mb=res.peak_mb, run_mb=res.peak_mb - res.start_mb, memory='cuda' if prior.device.type == 'cuda' else 'rss')
@@ -157,10 +157,10 @@ def startup_seconds(reps:int=3) -> dict:
 
 def format_bench(rows:list) -> str:
     "The per-sampler table: wall seconds, network-only seconds, their ratio, NFE, decoder VJPs, peak memory, PSNR."
-    head = f"{'method':22s} {'prior':10s} {'task':16s} {'variant':7s} {'chains':>6s} {'wall s':>7s} {'net s':>7s} {'ratio':>5s} {'NFE':>5s} {'VJP':>5s} {'peak MB':>8s} {'PSNR':>6s}"
+    head = f"{'method':22s} {'prior':10s} {'task':16s} {'variant':7s} {'dtype':8s} {'compile':15s} {'chains':>6s} {'wall s':>7s} {'net s':>7s} {'ratio':>5s} {'NFE':>5s} {'VJP':>5s} {'peak MB':>8s} {'PSNR':>6s}"
     lines = [head, '-' * len(head)]
     for r in rows:
-        lines.append(f"{r['method']:22s} {r['prior']:10s} {r['task']:16s} {r['variant']:7s} {r['chains']:6d} {r['seconds']:7.2f} "
+        lines.append(f"{r['method']:22s} {r['prior']:10s} {r['task']:16s} {r['variant']:7s} {r.get('dtype', 'float32'):8s} {r.get('compile') or '-':15s} {r['chains']:6d} {r['seconds']:7.2f} "
                      f"{r['network_seconds']:7.2f} {r['overhead']:5.2f} {r['nfe']:5.0f} {r['decoder_vjp']:5.0f} {r['peak_mb']:8.0f} {r['psnr']:6.2f}")
     return '\n'.join(lines)
 
@@ -180,28 +180,40 @@ def bench_methods(prior_name:str, task:str) -> list:
     return out
 
 def bench_command(a) -> int:
-    "Run `latentinv bench` with the arguments `bench_parser` parsed: the table, throughput and start-up on this machine."
+    "Run `latentinv bench` with the arguments `bench_parser` parsed: the table (per dtype), throughput, speed options and start-up on this machine."
     if a.threads: torch.set_num_threads(a.threads)
     device = a.device or ('cuda' if torch.cuda.is_available() else 'cpu')
     try:
-        prior = load_prior(a.prior, device=device)
+        dts, mode = getattr(a, 'dtype', None) or [None], getattr(a, 'compile_prior', None)
+        priors = {(dt or 'float32', c): load_prior(a.prior, device=device, dtype=dt) for dt in dts for c in ([None, mode] if mode else [None])}
+        for (dt, c), p in priors.items():
+            if c: compile_prior(p, c)
+        prior = next(iter(priors.values()))
         methods = a.methods or bench_methods(_prior_name(prior), a.task)
         if not methods: raise ValueError(f"no sampler has a preset for {a.prior!r} / {a.task!r}: pass --methods and a prior with presets.")
         m = machine()
         print(f"latentinv bench on {m['gpu'] or m['cpu']} ({m['cores']} cores), {m['threads']} torch thread(s), load "
               f"{m['load'] if m['load'] is None else round(m['load'], 2)}, torch {m['torch']}, device {device}")
-        rows = []
-        for meth in methods:
-            for v in ([None, a.variant] if a.variant else [None]):
-                try: r = bench_sampler(meth, prior, a.task, images=a.images, particles=a.particles, variant=v, seed=a.seed, max_batch=a.max_batch)
-                except ValueError as e:
-                    if v is None: raise
-                    print(f"  ({meth}: {e})"); continue
-                rows.append(r); print(format_bench([r]).splitlines()[-1] if len(rows) > 1 else format_bench([r]), flush=True)
-        out = dict(machine=m, device=device, runs=rows)
+        rows, first = [], {}
+        for (dt, c), p in priors.items():
+            if p.device.type == 'cuda' or c:             # the first calls (a GPU's start-up, compiling) are not the first sampler's seconds
+                t0 = time.perf_counter(); network_times(p, a.images * a.particles, reps=1, kinds=('unet', 'decoder_vjp'))
+                first[f'{dt}/{c}' if c else dt] = time.perf_counter() - t0
+                if c: print(f"  (compiling the UNet and decoder, mode {c}: {first[f'{dt}/{c}']:.1f} s for the first calls)", flush=True)
+            for meth in methods:
+                for v in ([None, a.variant] if a.variant else [None]):
+                    try: r = bench_sampler(meth, p, a.task, images=a.images, particles=a.particles, variant=v, seed=a.seed, max_batch=a.max_batch)
+                    except ValueError as e:
+                        if v is None: raise
+                        print(f"  ({meth}: {e})"); continue
+                    rows.append(r); print(format_bench([r]).splitlines()[-1] if len(rows) > 1 else format_bench([r]), flush=True)
+        out = dict(machine=m, device=device, runs=rows, first_calls_s=first)
         if a.throughput:
             out['throughput'] = throughput(prior, chains=tuple(c for c in (1, 2, 4, 8, 16, 32, 64) if c <= a.max_chains))
             print(); print(format_throughput(out['throughput']))
+        if getattr(a, 'speed', False):
+            out['speed'] = speed_options(priors.get(('float32', None)) or load_prior(a.prior, device=device), chains=16, compile=a.compile)
+            print(); print(format_speed(out['speed']))
         if a.startup:
             out['startup'] = startup_seconds()
             print(); print('  '.join(f"{k}: {v:.2f} s" for k, v in out['startup'].items()))
@@ -210,6 +222,7 @@ def bench_command(a) -> int:
     if a.json:
         Path(a.json).parent.mkdir(parents=True, exist_ok=True); write_json(a.json, out, indent=2)
     return 0
+
 
 # %% ../nbs/13b_bench.ipynb #88b3ceb3
 FAST_CANDIDATES = {             # name -> how it changes the tuned preset (lr scaled up where MCMC steps are cut)
@@ -334,40 +347,50 @@ def speed_options(prior,                 # a loaded diffusers prior (its `unet` 
                   reps:int=5,
                   compile:bool=True,     # also torch.compile (minutes of compiling on a small CPU)
                  ) -> list:
-    "Seconds of one UNet call and one decoder VJP at `chains` chains under each speed option, on copies of the prior: as loaded (float32), channels_last, bfloat16 autocast, torch.compile."
-    import copy
-    rows = []
-    def measure(name, p, ctx=None, first=None):
-        import contextlib
-        t0 = time.perf_counter()
-        with (ctx or contextlib.nullcontext()):
-            if first: first(p)                                     # compiling happens on the first call
-            warm = time.perf_counter() - t0
-            t = network_times(p, chains, reps=reps, kinds=('unet', 'decoder_vjp'))
-        rows.append(dict(option=name, chains=chains, unet_s=t['unet'], vjp_s=t['decoder_vjp'], first_call_s=warm if first else None))
-    measure('float32 (as loaded)', prior)
-    cl = copy.deepcopy(prior).to(memory_format=torch.channels_last)
-    measure('channels_last', cl)
-    dev = prior.device.type
-    measure('bfloat16 autocast', prior, ctx=torch.autocast(dev, dtype=torch.bfloat16))
+    "Seconds of one UNet call and one decoder VJP at `chains` chains under each speed option, on copies of the prior: as loaded (float32), channels_last, bfloat16 autocast; on a GPU also bfloat16 and float16 weights; torch.compile (on a GPU also its CUDA-graph mode). An option that fails is a row with its error."
+    import copy, contextlib
+    rows, dev = [], prior.device.type
+    def measure(name, make, ctx=None, first=None):
+        try:
+            p = make()
+            t0 = time.perf_counter()
+            with (ctx or contextlib.nullcontext()):
+                if first: first(p); _sync(p.device)                 # compiling happens on the first call
+                warm = time.perf_counter() - t0
+                t = network_times(p, chains, reps=reps, kinds=('unet', 'decoder_vjp'))
+            rows.append(dict(option=name, chains=chains, unet_s=t['unet'], vjp_s=t['decoder_vjp'], first_call_s=warm if first else None))
+        except Exception as e:                                      # report what does not work here, go on with the rest
+            if not rows: raise
+            rows.append(dict(option=name, chains=chains, error=f"{type(e).__name__}: {e}"[:300]))
+    measure('float32 (as loaded)', lambda: prior)
+    measure('channels_last', lambda: copy.deepcopy(prior).to(memory_format=torch.channels_last))
+    measure('bfloat16 autocast', lambda: prior, ctx=torch.autocast(dev, dtype=torch.bfloat16))
+    if dev == 'cuda':
+        for dt in (torch.bfloat16, torch.float16): measure(f"{str(dt).removeprefix('torch.')} weights", lambda: copy.deepcopy(prior).to(dt))
     if compile:
-        cp = copy.deepcopy(prior)
-        cp.unet, cp.autoencoder.decoder = torch.compile(cp.unet), torch.compile(cp.autoencoder.decoder)
+        def compiled(mode):
+            cp = copy.deepcopy(prior)
+            cp.unet, cp.autoencoder.decoder = torch.compile(cp.unet, mode=mode), torch.compile(cp.autoencoder.decoder, mode=mode)
+            return cp
         def first(p):
             z = torch.zeros(chains, *p.latent_shape, device=p.device).requires_grad_(True)
-            p.denoise(z.detach(), 1.); torch.autograd.grad(p.decode(z).sum(), z)
-        measure('torch.compile (UNet, decoder)', cp, first=first)
+            for _ in range(2): p.denoise(z.detach(), 1.); torch.autograd.grad(p.decode(z).sum(), z)
+        measure('torch.compile (UNet, decoder)', lambda: compiled('default'), first=first)
+        if dev == 'cuda': measure('torch.compile reduce-overhead', lambda: compiled('reduce-overhead'), first=first)
     base = rows[0]
-    for r in rows: r.update(unet_speedup=base['unet_s'] / r['unet_s'], vjp_speedup=base['vjp_s'] / r['vjp_s'])
+    for r in rows:
+        if 'error' not in r: r.update(unet_speedup=base['unet_s'] / r['unet_s'], vjp_speedup=base['vjp_s'] / r['vjp_s'])
     return rows
 
 def format_speed(rows:list) -> str:
     "The speed options table: ms per call and speed-up over the prior as loaded."
     lines = [f"{'option':32s} {'UNet ms':>8s} {'x':>5s} {'VJP ms':>8s} {'x':>5s} {'first call s':>13s}"]
     for r in rows:
+        if 'error' in r: lines.append(f"{r['option']:32s} failed: {r['error']}"); continue
         fc = '' if r['first_call_s'] is None else f"{r['first_call_s']:.1f}"
         lines.append(f"{r['option']:32s} {1e3 * r['unet_s']:8.1f} {r['unet_speedup']:5.2f} {1e3 * r['vjp_s']:8.1f} {r['vjp_speedup']:5.2f} {fc:>13s}")
     return '\n'.join(lines)
+
 
 # %% ../nbs/13b_bench.ipynb #fc07edf8
 def bench_report(prior_name:str='digits-32', task:str='sr4', images:int=4, particles:int=1, methods=None,

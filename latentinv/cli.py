@@ -142,6 +142,8 @@ def solve_parser() -> ArgumentParser:
     ap.add_argument('--device', type=device_arg, default=None)       # None: cuda when there is one (solve_command)
     ap.add_argument('--dtype', default=None, choices=('float32', 'float16', 'bfloat16'), help="the networks' precision "
                     '(default float32; half precision on a GPU only; the data terms stay float32)')
+    ap.add_argument('--compile', default=None, choices=('default', 'reduce-overhead', 'max-autotune'), help='torch.compile the UNet '
+                    'and decoder in this mode (reduce-overhead: CUDA graphs, a GPU only); the first calls compile (see the benchmark chapter)')
     ap.add_argument('--prompt', default=None, help='text-conditioned priors (Stable Diffusion): the prompt (default: empty)')
     ap.add_argument('--quiet', action='store_true', help='no progress bar')
     ap.add_argument('--out', required=True, type=out_dir_arg, help='folder for measurement.png, reconstruction.png, samples.png, metrics.json '
@@ -286,11 +288,18 @@ def bench_parser() -> ArgumentParser:
     ap.add_argument('--throughput', action='store_true', help='also chains per second against chains per call')
     ap.add_argument('--max-chains', type=int_arg(1), default=64, help='the largest batch --throughput times')
     ap.add_argument('--startup', action='store_true', help='also the seconds of `latentinv --help` and of importing everything')
+    ap.add_argument('--dtype', nargs='+', default=None, choices=('float32', 'float16', 'bfloat16'), metavar='DTYPE',
+                    help="the networks' precision, one run of each sampler per dtype: float32 (default), float16, bfloat16 (half on a GPU only)")
+    ap.add_argument('--speed', action='store_true', help='also one UNet call and one decoder VJP under each speed option '
+                    '(channels_last, bfloat16 autocast; half-precision weights on a GPU)')
+    ap.add_argument('--compile', action='store_true', help='with --speed: also torch.compile of the UNet and decoder (minutes on a CPU)')
+    ap.add_argument('--compile-prior', default=None, choices=('default', 'reduce-overhead', 'max-autotune'), metavar='MODE',
+                    help='also run each sampler (and dtype) with the UNet and decoder compiled in this mode; the compile seconds are printed apart')
     ap.add_argument('--json', type=out_file_arg, default=None, help='write everything measured to this file')
     return ap
 
 def bench_main(argv:list=None) -> int:
-    "`latentinv bench [--prior P] [--task T] [--methods M ...] [--variant fast] [--throughput] [--startup] [--json FILE]`"
+    "`latentinv bench [--prior P] [--task T] [--methods M ...] [--variant fast] [--dtype D ...] [--throughput] [--speed [--compile]] [--startup] [--json FILE]`"
     a = bench_parser().parse_args(argv)
     from latentinv.bench import bench_command            # torch and the methods: only for a run
     return bench_command(a)

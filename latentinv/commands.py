@@ -11,7 +11,7 @@ from safetensors.torch import save_file, load_file
 from .core import check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images, environment
 from .operators import get_operator
 from .metrics import evaluate, psnr
-from .priors import load_prior, heldout_images, bundled_priors, PriorError
+from .priors import load_prior, heldout_images, bundled_priors, PriorError, compile_prior
 from .sampler import get_sampler, preset, SOLVE_EXTENSIONS, configure_extensions, extension_metrics
 from .evaluation import calibrate, heldout_problem, measurement_picture, score_run, score_baseline, CALIBRATION_TARGETS, save_std_map, show_std_map
 import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld   # register the methods
@@ -110,6 +110,7 @@ def solve_command(a) -> int:
     try:
         parse_overrides(a.set)                                   # a bad --set is refused before the prior is loaded
         prior = load_prior(a.prior, device=a.device, dtype=a.dtype, **({'prompt': a.prompt} if a.prompt else {}))
+        if getattr(a, 'compile', None): compile_prior(prior, a.compile)    # the first network calls compile (counted in seconds)
         size, channels = prior.image_size, prior.channels
         key = a.preset or (Path(str(prior.path)).name if getattr(prior, 'path', None) else None)
         sampler, source = sampler_for(a.sampler, a.task, key, a.preset is not None, a.steps, a.set, variant=a.variant)
@@ -139,7 +140,7 @@ def solve_command(a) -> int:
              mean_psnr=ev['mean_psnr'][0].item(), posterior_mean_psnr=None if spread is None else psnr(spread[0], x).item(),
              mean_pixel_std=None if spread is None else spread[1].mean().item(), nfe=res.nfe, seconds=res.seconds, recovered=res.recovered,
              peak_mb=res.peak_mb, start_mb=res.start_mb, memory='cuda' if prior.device.type == 'cuda' else 'rss', max_batch=res.max_batch,
-             thread_seconds=res.thread_seconds,
+             thread_seconds=res.thread_seconds, dtype=str(prior.dtype).removeprefix('torch.'), compile=getattr(a, 'compile', None),
              hyperparameters_from=source, settings=res.settings)
     m.update(extension_metrics(per, res, x, op, prior))
     write_run(a.out, x, op, y, res.selected(), m)
