@@ -18,8 +18,8 @@ from .core import ImageError, data_dir, make_generator, from01, write_json
 __all__ = ['BUNDLED_PRIORS', 'COMPILE_MODES', 'PriorError', 'sigma_vector', 'LatentPrior', 'linear_operator_matrix',
            'GaussianPrior', 'schedule_sigmas', 'sigma_to_timestep', 'text_embedding', 'DiffusersPrior',
            'DiffusersLatentPrior', 'PixelPrior', 'seeded_init_', 'ffhq_ldm_scheduler', 'tiny_ldm', 'tiny_sd',
-           'tiny_pixel', 'bundled_priors', 'resolve_prior', 'resolve_device', 'resolve_dtype', 'compile_prior',
-           'load_prior', 'tiny_sd_folder', 'tiny_edm_folder', 'heldout_images', 'load_surrogate', 'SurrogatePrior']
+           'tiny_pixel', 'bundled_priors', 'resolve_prior', 'resolve_device', 'resolve_dtype', 'load_prior',
+           'compile_prior', 'tiny_sd_folder', 'tiny_edm_folder', 'heldout_images', 'load_surrogate', 'SurrogatePrior']
 
 # %% ../nbs/03_priors.ipynb #23ec50b6
 class PriorError(ValueError):
@@ -770,28 +770,6 @@ def resolve_dtype(dtype=None,     # None (float32), 'float32'/'fp32', 'float16'/
                      "('bf16'), or a torch dtype.")
 
 
-# %% ../nbs/03_priors.ipynb #f1faf899
-COMPILE_MODES = ('default', 'reduce-overhead', 'max-autotune')
-
-def compile_prior(prior,                # a loaded diffusers prior (`load_prior`), latent or pixel
-                  mode:str='default',   # a torch.compile mode: 'default', 'reduce-overhead' (CUDA graphs; a GPU only), 'max-autotune'
-                  backend='inductor',   # a torch.compile backend ('eager' only traces: what the tests use)
-                 ):
-    "Wrap the prior's UNet and decoder in `torch.compile`, in place, and return the prior; the first calls compile."
-    if not isinstance(prior, DiffusersPrior):
-        raise PriorError(f"compile_prior needs a diffusers prior from load_prior, got {type(prior).__name__}.")
-    if mode not in COMPILE_MODES: raise PriorError(f"Unknown compile mode {mode!r}: use one of {', '.join(COMPILE_MODES)}.")
-    if mode == 'reduce-overhead' and prior.device.type != 'cuda':
-        raise PriorError(f"compile mode 'reduce-overhead' records CUDA graphs, but the prior is on {prior.device}: "
-                         "load it with device='cuda', or use mode='default' on the CPU.")
-    if getattr(prior, 'compiled', None): raise PriorError(f"the prior is already compiled (mode {prior.compiled!r}): load it again to change the mode.")
-    prior.unet = torch.compile(prior.unet, mode=mode, backend=backend)
-    ae = getattr(prior, 'autoencoder', None)
-    if ae is not None: ae.decoder = torch.compile(ae.decoder, mode=mode, backend=backend)
-    prior.compiled = mode
-    return prior
-
-
 # %% ../nbs/03_priors.ipynb #898e694f
 def _class_of(folder:Path, sub:str, allowed:dict, fname='config.json'):
     f = folder / sub / fname
@@ -876,6 +854,28 @@ def load_prior(name_or_path,                 # bundled name, local folder, or hu
         prior = DiffusersLatentPrior(ae, unet, scheduler, latent_scale=latent_scale, image_size=image_size,
                                      quantize=quantize, **kw)
     return prior.to(device)
+
+# %% ../nbs/03_priors.ipynb #f1faf899
+COMPILE_MODES = ('default', 'reduce-overhead', 'max-autotune')
+
+def compile_prior(prior,                # a loaded diffusers prior (`load_prior`), latent or pixel
+                  mode:str='default',   # a torch.compile mode: 'default', 'reduce-overhead' (CUDA graphs; a GPU only), 'max-autotune'
+                  backend='inductor',   # a torch.compile backend ('eager' only traces: what the tests use)
+                 ):
+    "Wrap the prior's UNet and decoder in `torch.compile`, in place, and return the prior; the first calls compile."
+    if not isinstance(prior, DiffusersPrior):
+        raise PriorError(f"compile_prior needs a diffusers prior from load_prior, got {type(prior).__name__}.")
+    if mode not in COMPILE_MODES: raise PriorError(f"Unknown compile mode {mode!r}: use one of {', '.join(COMPILE_MODES)}.")
+    if mode == 'reduce-overhead' and prior.device.type != 'cuda':
+        raise PriorError(f"compile mode 'reduce-overhead' records CUDA graphs, but the prior is on {prior.device}: "
+                         "load it with device='cuda', or use mode='default' on the CPU.")
+    if getattr(prior, 'compiled', None): raise PriorError(f"the prior is already compiled (mode {prior.compiled!r}): load it again to change the mode.")
+    prior.unet = torch.compile(prior.unet, mode=mode, backend=backend)
+    ae = getattr(prior, 'autoencoder', None)
+    if ae is not None: ae.decoder = torch.compile(ae.decoder, mode=mode, backend=backend)
+    prior.compiled = mode
+    return prior
+
 
 # %% ../nbs/03_priors.ipynb #47dbaf04
 _SD_WORDS = ('a', 'photo', 'of', 'cat', 'dog')   # whole-word tokens of the tiny vocabulary

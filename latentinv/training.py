@@ -546,6 +546,9 @@ def distill_surrogate(prior,                     # a loaded latent prior (its de
         agree = {f'psnr_{k}': psnr01(to01(sp.decode(z).clamp(-1, 1)), to01(prior.decode(z).clamp(-1, 1))).mean().item()
                  for k, z in (('heldout', Zh), ('heldout_noise0.3', zn))}
     tiny.save_pretrained(out_dir / 'vae_tiny', safe_serialization=True)
+    cfg = json.loads((out_dir / 'vae_tiny' / 'config.json').read_text())   # diffusers saves a key its own AutoencoderTiny loader
+    cfg.pop('block_out_channels', None)                                     # then warns about on every load: not written
+    write_json(out_dir / 'vae_tiny' / 'config.json', cfg, indent=2)
     write_json(out_dir / 'vae_tiny' / 'latentinv.json', dict(agree, steps_done=log[-1]['step'] if log else 0,
                seconds=round(log[-1]['seconds'], 1) if log else 0, noise=noise, channels=channels, batch_size=batch_size, lr=lr, seed=seed,
                note='only the decoder is trained (distilled from the prior\'s decoder); the encoder is unused'))
