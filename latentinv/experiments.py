@@ -12,7 +12,7 @@ from .core import (data_dir, read_yaml, write_json, save_image, environment, loa
                             make_generator, image_to_uint8, ImageError, ImageFileError)
 from .operators import operator_names, get_operator
 from .metrics import evaluate
-from .priors import load_prior, resolve_device
+from .priors import load_prior, resolve_device, compile_prior, COMPILE_MODES
 from .sampler import preset, get_sampler, sampler_names, split_options, configure_extensions, extension_metrics
 from .evaluation import heldout_problem, format_rows
 import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.repulsion, latentinv.diffstategrad, latentinv.psld  # register the methods
@@ -28,7 +28,7 @@ __all__ = ['CONFIG_KEYS', 'RUN_KEYS', 'DTYPES', 'MAX_RUNS', 'IMAGE_SUFFIXES', 'B
 
 # %% ../nbs/13_experiments.ipynb #846afda3
 CONFIG_KEYS = {'name', 'prior', 'tasks', 'sigma_y', 'images', 'seeds', 'runs', 'description', 'threads', 'save_samples',
-               'batch', 'device', 'dtype', 'prompt', 'resources', 'max_batch'}
+               'batch', 'device', 'dtype', 'prompt', 'resources', 'max_batch', 'compile'}
 RUN_KEYS = {'name', 'sampler', 'particles', 'preset', 'set', 'grid', 'options', 'sampler_seed'}
 
 class ConfigError(ValueError): "An experiment config that cannot be run; the message says what to change."
@@ -74,6 +74,11 @@ def _check_scalars(src:str, cfg:dict, raw:dict):
         raise ConfigError(f"{src}: device must be cpu, cuda, cuda:N, mps or auto, got {cfg['device']!r}.")
     if cfg['dtype'] is not None and cfg['dtype'].strip().lower() not in DTYPES:
         raise ConfigError(f"{src}: dtype must be one of {sorted(set(DTYPES.values()))}, got {cfg['dtype']!r}.")
+    if cfg['compile'] is not None and cfg['compile'] not in COMPILE_MODES:
+        raise ConfigError(f"{src}: compile must be one of {', '.join(COMPILE_MODES)} (or null: no compiling), got {cfg['compile']!r}.")
+    if cfg['compile'] == 'reduce-overhead' and not (cfg['device'] or 'cpu').strip().lower().startswith(('cuda', 'auto')):
+        raise ConfigError(f"{src}: compile: reduce-overhead records CUDA graphs and needs device: cuda (or auto on a GPU machine); "
+                          "use compile: default on the CPU, or no compile.")
     res = cfg['resources'] if cfg['resources'] is not None else {}
     if not isinstance(res, dict) or set(res) - {'num_cpus', 'num_gpus'}:
         raise ConfigError(f"{src}: resources must be a mapping with num_cpus and/or num_gpus (what one unit needs on a Ray "
@@ -116,7 +121,8 @@ def load_config(config,                # a YAML file path, a bundled config name
         if k not in cfg: raise ConfigError(f"{src}: missing {k!r} (see the example config in the experiments chapter).")
     if isinstance(cfg['tasks'], str): cfg['tasks'] = [cfg['tasks']]
     cfg.setdefault('sigma_y', 0.05); cfg.setdefault('seeds', [0]); cfg.setdefault('threads', 1); cfg.setdefault('save_samples', False)
-    for k, v in (('batch', 1), ('device', None), ('dtype', None), ('prompt', None), ('resources', None), ('max_batch', None)): cfg.setdefault(k, v)
+    for k, v in (('batch', 1), ('device', None), ('dtype', None), ('prompt', None), ('resources', None), ('max_batch', None),
+                 ('compile', None)): cfg.setdefault(k, v)
     if _is_int(cfg['seeds']): cfg['seeds'] = [cfg['seeds']]
     _check_scalars(src, cfg, config)
     cfg['images'] = check_images(cfg.get('images', 4), base, src)
@@ -257,7 +263,7 @@ def experiment_units(cfg:dict) -> list:
     refs = _image_refs(cfg)
     b = cfg.get('batch') or len(refs)                 # a store written before `batch:` existed: one batch of every image
     batches = [refs[i:i + b] for i in range(0, len(refs), b)]
-    extra = {k: cfg[k] for k in ('dtype', 'prompt') if cfg.get(k)}       # settings that change the numbers, when set
+    extra = {k: cfg[k] for k in ('dtype', 'prompt', 'compile') if cfg.get(k)}   # settings that change the numbers (compile: by rounding), when set
     out = []
     for run, task, seed in itertools.product(cfg['runs'], cfg['tasks'], cfg['seeds']):
         spec = dict(prior=str(cfg['prior']), task=task, seed=seed, sigma_y=cfg['sigma_y'], sampler=run['sampler'],
@@ -298,7 +304,7 @@ def _hyperparameters(run:dict, task:str, prior_name:str) -> tuple:
             warnings.warn(f"no {run['sampler']} preset for {prior_name!r} / {task!r}: run {run['name']!r} uses the sampler's defaults.")
     return {**hp, **run['set']}, source
 
-def _prior_key(cfg:dict) -> tuple: return (str(cfg['prior']), cfg.get('device'), cfg.get('dtype'), cfg.get('prompt'))
+def _prior_key(cfg:dict) -> tuple: return (str(cfg['prior']), cfg.get('device'), cfg.get('dtype'), cfg.get('prompt'), cfg.get('compile'))
 _PRIORS, _LOADS = {}, {}       # this process's loaded priors, and how often each was loaded (once, unless the cache was cleared)
 def _load_prior(cfg:dict):
     "The config's prior, loaded once per process (a Ray or pool worker keeps it for every unit it runs)."
@@ -307,6 +313,7 @@ def _load_prior(cfg:dict):
         _LOADS[k] = _LOADS.get(k, 0) + 1
         _PRIORS[k] = load_prior(k[0], device=resolve_device(k[1] or 'cpu'), dtype=k[2],
                                 **({'prompt': k[3]} if k[3] else {}))
+        if k[4]: compile_prior(_PRIORS[k], k[4])        # compiled once per process: its first units pay for it
     return _PRIORS[k]
 
 def _rss_mb() -> float:
