@@ -10,7 +10,7 @@ from typing import Callable
 import torch
 from .core import write_json
 from .metrics import evaluate
-from .priors import load_prior, PriorError, compile_prior
+from .priors import load_prior, PriorError, compile_prior, check_precision
 from .sampler import get_sampler, preset, sampler_names, compute_dtype, ChunkedPrior, PeakMemory
 from .evaluation import heldout_problem
 from .repulsion import psnr_up_to_ambiguity
@@ -184,18 +184,24 @@ def bench_command(a) -> int:
     if a.threads: torch.set_num_threads(a.threads)
     device = a.device or ('cuda' if torch.cuda.is_available() else 'cpu')
     try:
-        dts, mode = getattr(a, 'dtype', None) or [None], getattr(a, 'compile_prior', None)
-        priors = {(dt or 'float32', c): load_prior(a.prior, device=device, dtype=dt) for dt in dts for c in ([None, mode] if mode else [None])}
-        for (dt, c), p in priors.items():
-            if c: compile_prior(p, c)
-        prior = next(iter(priors.values()))
+        mode, dtypes = getattr(a, 'compile_prior', None), getattr(a, 'dtype', None) or ['float32']
+        for dt in dtypes: check_precision(device, dt, mode)   # every setting refused before anything runs
+        settings = [(dt, c) for dt in dtypes for c in ([None, mode] if mode else [None])]
+        def load(dt, c):                                  # one setting's prior at a time: big models are not held side by side
+            p = load_prior(a.prior, device=device, dtype=dt)
+            return compile_prior(p, c) if c else p
+        prior = load(*settings[0])                        # names the methods; throughput and speed use it
         methods = a.methods or bench_methods(_prior_name(prior), a.task)
         if not methods: raise ValueError(f"no sampler has a preset for {a.prior!r} / {a.task!r}: pass --methods and a prior with presets.")
         m = machine()
         print(f"latentinv bench on {m['gpu'] or m['cpu']} ({m['cores']} cores), {m['threads']} torch thread(s), load "
               f"{m['load'] if m['load'] is None else round(m['load'], 2)}, torch {m['torch']}, device {device}")
         rows, first = [], {}
-        for (dt, c), p in priors.items():
+        out = dict(machine=m, device=device, runs=rows, first_calls_s=first)
+        def save():                                       # after every run: an interrupted bench keeps what it measured
+            if a.json: Path(a.json).parent.mkdir(parents=True, exist_ok=True); write_json(a.json, out, indent=2)
+        for i, (dt, c) in enumerate(settings):
+            p = prior if i == 0 else load(dt, c)
             if p.device.type == 'cuda' or c:             # the first calls (a GPU's start-up, compiling) are not the first sampler's seconds
                 t0 = time.perf_counter(); network_times(p, a.images * a.particles, reps=1, kinds=('unet', 'decoder_vjp'))
                 first[f'{dt}/{c}' if c else dt] = time.perf_counter() - t0
@@ -206,21 +212,21 @@ def bench_command(a) -> int:
                     except ValueError as e:
                         if v is None: raise
                         print(f"  ({meth}: {e})"); continue
-                    rows.append(r); print(format_bench([r]).splitlines()[-1] if len(rows) > 1 else format_bench([r]), flush=True)
-        out = dict(machine=m, device=device, runs=rows, first_calls_s=first)
+                    rows.append(r); save(); print(format_bench([r]).splitlines()[-1] if len(rows) > 1 else format_bench([r]), flush=True)
+            del p
         if a.throughput:
             out['throughput'] = throughput(prior, chains=tuple(c for c in (1, 2, 4, 8, 16, 32, 64) if c <= a.max_chains))
             print(); print(format_throughput(out['throughput']))
         if getattr(a, 'speed', False):
-            out['speed'] = speed_options(priors.get(('float32', None)) or load_prior(a.prior, device=device), chains=16, compile=a.compile)
+            out['speed'] = speed_options(prior if settings[0] == ('float32', None) else load_prior(a.prior, device=device), chains=16,
+                                         compile=a.compile)
             print(); print(format_speed(out['speed']))
         if a.startup:
             out['startup'] = startup_seconds()
             print(); print('  '.join(f"{k}: {v:.2f} s" for k, v in out['startup'].items()))
+        save()
     except (PriorError, ValueError, FileNotFoundError) as e:
         print(f"latentinv bench: {e}", file=sys.stderr); return 2
-    if a.json:
-        Path(a.json).parent.mkdir(parents=True, exist_ok=True); write_json(a.json, out, indent=2)
     return 0
 
 
@@ -373,15 +379,11 @@ def speed_options(prior,                 # a loaded diffusers prior (its `unet` 
     if dev == 'cuda':
         for dt in (torch.bfloat16, torch.float16): measure(f"{str(dt).removeprefix('torch.')} weights", lambda: copy.deepcopy(prior).to(dt))
     if compile:
-        def compiled(mode):
-            cp = copy.deepcopy(prior)
-            cp.unet, cp.autoencoder.decoder = torch.compile(cp.unet, mode=mode), torch.compile(cp.autoencoder.decoder, mode=mode)
-            return cp
         def first(p):
             z = torch.zeros(chains, *p.latent_shape, device=p.device).requires_grad_(True)
             for _ in range(2): p.denoise(z.detach(), 1.); torch.autograd.grad(p.decode(z).sum(), z)
-        measure('torch.compile (UNet, decoder)', lambda: compiled('default'), first=first)
-        if dev == 'cuda': measure('torch.compile reduce-overhead', lambda: compiled('reduce-overhead'), first=first)
+        measure('torch.compile (UNet, decoder)', lambda: compile_prior(copy.deepcopy(prior), 'default'), first=first)
+        if dev == 'cuda': measure('torch.compile reduce-overhead', lambda: compile_prior(copy.deepcopy(prior), 'reduce-overhead'), first=first)
     base = rows[0]
     for r in rows:
         if 'error' not in r: r.update(unet_speedup=base['unet_s'] / r['unet_s'], vjp_speedup=base['vjp_s'] / r['vjp_s'])

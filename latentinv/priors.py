@@ -19,7 +19,8 @@ __all__ = ['BUNDLED_PRIORS', 'COMPILE_MODES', 'PriorError', 'sigma_vector', 'Lat
            'GaussianPrior', 'schedule_sigmas', 'sigma_to_timestep', 'text_embedding', 'DiffusersPrior',
            'DiffusersLatentPrior', 'PixelPrior', 'seeded_init_', 'ffhq_ldm_scheduler', 'tiny_ldm', 'tiny_sd',
            'tiny_pixel', 'bundled_priors', 'resolve_prior', 'resolve_device', 'resolve_dtype', 'load_prior',
-           'compile_prior', 'tiny_sd_folder', 'tiny_edm_folder', 'heldout_images', 'load_surrogate', 'SurrogatePrior']
+           'check_precision', 'compile_prior', 'tiny_sd_folder', 'tiny_edm_folder', 'heldout_images', 'load_surrogate',
+           'SurrogatePrior']
 
 # %% ../nbs/03_priors.ipynb #23ec50b6
 class PriorError(ValueError):
@@ -858,6 +859,19 @@ def load_prior(name_or_path,                 # bundled name, local folder, or hu
 # %% ../nbs/03_priors.ipynb #f1faf899
 COMPILE_MODES = ('default', 'reduce-overhead', 'max-autotune')
 
+def check_precision(device,            # where the networks will run
+                    dtype=None,        # their precision (half is refused on the CPU)
+                    compile:str=None,  # a torch.compile mode, or None
+                   ) -> tuple:
+    "Refuse, before anything is loaded, a dtype or compile mode that is unknown or cannot run on `device`; returns (device, dtype)."
+    device, dtype = _check_dtype(device, dtype)
+    if compile is not None:
+        if compile not in COMPILE_MODES: raise PriorError(f"Unknown compile mode {compile!r}: use one of {', '.join(COMPILE_MODES)}.")
+        if compile == 'reduce-overhead' and (device is None or device.type != 'cuda'):
+            raise PriorError(f"compile mode 'reduce-overhead' records CUDA graphs, but the prior is on {device or 'cpu'}: "
+                             "load it with device='cuda', or use mode='default' on the CPU.")
+    return device, dtype
+
 def compile_prior(prior,                # a loaded diffusers prior (`load_prior`), latent or pixel
                   mode:str='default',   # a torch.compile mode: 'default', 'reduce-overhead' (CUDA graphs; a GPU only), 'max-autotune'
                   backend='inductor',   # a torch.compile backend ('eager' only traces: what the tests use)
@@ -865,10 +879,7 @@ def compile_prior(prior,                # a loaded diffusers prior (`load_prior`
     "Wrap the prior's UNet and decoder in `torch.compile`, in place, and return the prior; the first calls compile."
     if not isinstance(prior, DiffusersPrior):
         raise PriorError(f"compile_prior needs a diffusers prior from load_prior, got {type(prior).__name__}.")
-    if mode not in COMPILE_MODES: raise PriorError(f"Unknown compile mode {mode!r}: use one of {', '.join(COMPILE_MODES)}.")
-    if mode == 'reduce-overhead' and prior.device.type != 'cuda':
-        raise PriorError(f"compile mode 'reduce-overhead' records CUDA graphs, but the prior is on {prior.device}: "
-                         "load it with device='cuda', or use mode='default' on the CPU.")
+    check_precision(prior.device, compile=mode)
     if getattr(prior, 'compiled', None): raise PriorError(f"the prior is already compiled (mode {prior.compiled!r}): load it again to change the mode.")
     prior.unet = torch.compile(prior.unet, mode=mode, backend=backend)
     ae = getattr(prior, 'autoencoder', None)
