@@ -17,8 +17,8 @@ from .repulsion import psnr_up_to_ambiguity
 import latentinv.daps, latentinv.resample, latentinv.psld, latentinv.diffstategrad   # register the methods
 
 # %% auto #0
-__all__ = ['NETWORK_CALLS', 'FAST_CANDIDATES', 'MORE_CANDIDATES', 'THIRD_CANDIDATES', 'ALL_CANDIDATES', 'median_seconds',
-           'network_times', 'network_seconds', 'bench_sampler', 'throughput', 'vjp_memory', 'machine',
+__all__ = ['NETWORK_CALLS', 'FAST_CANDIDATES', 'MORE_CANDIDATES', 'THIRD_CANDIDATES', 'FOURTH_CANDIDATES', 'ALL_CANDIDATES',
+           'median_seconds', 'network_times', 'network_seconds', 'bench_sampler', 'throughput', 'vjp_memory', 'machine',
            'startup_seconds', 'format_bench', 'format_throughput', 'bench_methods', 'bench_command', 'vjp_cost',
            'candidate_hp', 'sweep_fast', 'plot_frontier', 'choose_fast', 'variant_values', 'compare_variant',
            'speed_options', 'format_speed', 'bench_report', 'plot_bench']
@@ -248,7 +248,12 @@ THIRD_CANDIDATES = {            # a third round, digits Gaussian blur only (its 
     's16o1m13x1.5': dict(steps=16, ode_steps=1, mcmc_steps=13, lr_scale=1.5),                                         # steps, fewer HMC
     's20o1m10x2': dict(steps=20, ode_steps=1, mcmc_steps=10, lr_scale=2.), 's13o1m16': dict(steps=13, ode_steps=1, mcmc_steps=16),
 }
-ALL_CANDIDATES = {**FAST_CANDIDATES, **MORE_CANDIDATES, **THIRD_CANDIDATES}
+FOURTH_CANDIDATES = {           # a fourth round, digits Gaussian blur only: 10-11 annealing steps on a shorter schedule
+    's11smax5': dict(steps=11, sigma_max=5.), 's10smax5': dict(steps=10, sigma_max=5.),   # (from sigma 5 or 3: the steps
+    's11smax3': dict(steps=11, sigma_max=3.),                                              # land finer near the end), or
+    's10o3': dict(steps=10, ode_steps=3),                                                  # a three-step ODE
+}
+ALL_CANDIDATES = {**FAST_CANDIDATES, **MORE_CANDIDATES, **THIRD_CANDIDATES, **FOURTH_CANDIDATES}
 
 def vjp_cost(r:dict) -> float:
     "A run's network work in decoder-VJP equivalents: VJPs + UNet calls / 2 (a UNet call costs about half a VJP on the bundled priors, measured)."
