@@ -142,6 +142,7 @@ def solve_command(a) -> int:
              peak_mb=res.peak_mb, start_mb=res.start_mb, memory='cuda' if prior.device.type == 'cuda' else 'rss', max_batch=res.max_batch,
              thread_seconds=res.thread_seconds, dtype=str(prior.dtype).removeprefix('torch.'), compile=getattr(a, 'compile', None),
              hyperparameters_from=source, settings=res.settings)
+    if res.unrefined is not None: m['unrefined_psnr'] = ev['unrefined_psnr'][i, 0].item()   # refine: the selected sample before the step
     m.update(extension_metrics(per, res, x, op, prior))
     write_run(a.out, x, op, y, res.selected(), m)
     save_image(res.samples[:, 0], Path(a.out) / 'samples.png')

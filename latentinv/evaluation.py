@@ -42,6 +42,7 @@ def score_run(sampler, prior, x, op, y, particles:int=1, seed:int=0, progress:bo
     m = mean_over_images(evaluate(res, x, perceptual=False))
     out = dict(psnr=m['selected_psnr'], ssim=m['selected_ssim'], residual=m['selected_residual'], best_psnr=m['best_psnr'],
                seconds=res.seconds, s_per_sample=res.seconds / res.samples.shape[:2].numel(), recovered=len(res.recovered), **res.nfe)
+    if res.unrefined is not None: out['unrefined_psnr'] = m['selected_unrefined_psnr']   # with refine: before the pixel-space step
     return (out, res) if result else out
 
 def score_baseline(op, x, y) -> dict:

@@ -378,6 +378,7 @@ def solve_unit(cfg:dict, unit:dict, progress:bool=False) -> list:
         rec = dict(key=key, experiment=cfg['name'], run=run['name'], sampler=run['sampler'], task=task, seed=seed, image=i,
                    **info[b], prior=prior_name, sigma_y=cfg['sigma_y'], particles=int(K), batch=int(B),
                    psnr=ev['psnr'][s, b].item(), ssim=ev['ssim'][s, b].item(),
+                   **({} if ev.get('unrefined_psnr') is None else {'unrefined_psnr': ev['unrefined_psnr'][s, b].item()}),
                    residual=ev['residual'][s, b].item(), best_psnr=ev['best_psnr'][b].item(), mean_psnr=ev['mean_psnr'][b].item(),
                    pairwise_distance=None if ev['pixel_diversity'] is None else ev['pixel_diversity'][b].item(),
                    particle_psnr=ev['psnr'][:, b].tolist(), particle_residual=ev['residual'][:, b].tolist(),
@@ -387,7 +388,8 @@ def solve_unit(cfg:dict, unit:dict, progress:bool=False) -> list:
                    worker=dict(host=platform.node(), pid=os.getpid(), prior_loads=_LOADS.get(_prior_key(cfg), 0)))
         if per is not None:                          # the extensions' own metrics, on this image's particles alone
             one = dataclasses.replace(res, samples=res.samples[:, b:b + 1], latents=res.latents[:, b:b + 1],
-                                      residual=res.residual[:, b:b + 1])
+                                      residual=res.residual[:, b:b + 1],
+                                      unrefined=None if res.unrefined is None else res.unrefined[:, b:b + 1])
             extra = extension_metrics(per, one, x[b:b + 1], op, prior)
             rec.update({k: v for k, v in extra.items() if k not in rec and (v is None or isinstance(v, (int, float)))})
             rec['extra'] = {k: v for k, v in extra.items() if k not in rec}

@@ -227,6 +227,7 @@ def evaluate(samples,               # (B, C, H, W) or (K, B, C, H, W) reconstruc
             ) -> dict:
     "Per-image PSNR, SSIM, LPIPS, residual and, for K particles, oracle best-of-K, mean and residual-selected values."
     stored = getattr(samples, 'residual', None)
+    unrefined = getattr(samples, 'unrefined', None)          # a Result of a run with `refine`: the samples before that step
     samples = getattr(samples, 'samples', samples)
     if (op is None) != (y is None): raise ValueError("pass both `op` and `y` (for the residual and selection), or neither.")
     x_true = x_true.to(samples.device)
@@ -249,6 +250,9 @@ def evaluate(samples,               # (B, C, H, W) or (K, B, C, H, W) reconstruc
             out[f'selected_{m}'] = None if v is None or idx is None else select_particles(v, idx)
         out['selected_index'] = idx
         out['selected_residual'] = None if idx is None else select_particles(out['residual'], idx)
+        if unrefined is not None:
+            out['unrefined_psnr'] = psnr(unrefined.to(x_true.device), x_true)
+            out['selected_unrefined_psnr'] = None if idx is None else select_particles(out['unrefined_psnr'], idx)
         k = samples.shape[0]
         out['pixel_diversity'] = pairwise_distance(to01(samples)) / math.sqrt(samples[0, 0].numel()) if k > 1 else None
     return out

@@ -6,10 +6,10 @@
 __all__ = ['HOOKS', 'SAMPLERS', 'KERNELS', 'SOLVE_EXTENSIONS', 'randn_from', 'nonfinite_chains', 'per_chain', 'gather_chains',
            'NFE', 'StepContext', 'Result', 'Sampler', 'check_problem', 'compute_dtype', 'chain_bytes', 'free_memory',
            'check_fits', 'ChunkedPrior', 'unwrap_prior', 'PeakMemory', 'available_cores', 'thread_candidates',
-           'fastest_threads', 'run_threads', 'use_threads', 'apply_on_step', 'NonFiniteError', 'PriorSampler',
-           'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel', 'get_kernel',
-           'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions', 'extension_metrics',
-           'presets_dir', 'preset_table', 'preset']
+           'fastest_threads', 'run_threads', 'use_threads', 'apply_on_step', 'NonFiniteError', 'check_refine',
+           'refine_samples', 'PriorSampler', 'register_sampler', 'sampler_names', 'get_sampler', 'register_kernel',
+           'get_kernel', 'register_solve_extension', 'SolveExtension', 'split_options', 'configure_extensions',
+           'extension_metrics', 'presets_dir', 'preset_table', 'preset']
 
 # %% ../nbs/05_sampler.ipynb #9f53901e
 import copy, dataclasses, math, os, re, time, warnings
@@ -21,6 +21,7 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 from .core import make_generator, data_dir, read_yaml, environment
 from .metrics import measurement_residual, select_by_residual, select_particles
+from .operators import conjugate_gradient
 
 # %% ../nbs/05_sampler.ipynb #7db39409
 def randn_from(x:torch.Tensor, generator:torch.Generator) -> torch.Tensor:
@@ -110,6 +111,7 @@ class Result:
     start_mb: float = None     # the same at the start of solve (the run's own use is peak_mb − start_mb)
     max_batch: int = None      # chains per network call (None: all at once)
     thread_seconds: dict = None# threads='auto': seconds of one decoder VJP at each thread count tried (the run used the fastest)
+    unrefined: torch.Tensor = None # with the sampler's `refine`: the decoded samples before the pixel-space step (K, B, C, H, W)
 
     @property
     def particles(self) -> int: return self.samples.shape[0]
@@ -155,6 +157,8 @@ class Sampler:
     grad_transform: Callable = field(default=None, repr=False, compare=False)  # (grad, z, ctx) -> grad
     extra_score: Callable = field(default=None, repr=False, compare=False)     # (z, ctx) -> added to the score
     on_step: Callable = field(default=None, repr=False, compare=False)         # (z, ctx) -> z | (z, keep)
+    refine: float = None              # pixel-space data consistency of the final images, linear operators only: the weight γ
+                                      #   of argmin ‖A x − y‖² + γ‖x − x̂‖² around each decoded x̂ (None: off; `refine_samples`)
 
     def hyperparameters(self) -> dict:
         "The hyperparameters as a plain dict (hooks excluded)."
@@ -436,6 +440,7 @@ def solve(self:Sampler,
     run_prior = ChunkedPrior(prior, max_batch) if max_batch is not None else prior     # checks max_batch
     if N > 64: check_fits(prior, N, max_batch=max_batch)            # small runs skip the probe decode
     self.check(prior, op)
+    check_refine(self.refine, op)
     if max_batch is not None and max_batch >= N: run_prior = prior   # one chunk: no wrapper
     n_threads, thread_seconds = run_threads(threads, prior, N, max_batch)
     with use_threads(n_threads), PeakMemory(prior.device) as mem:
@@ -468,6 +473,34 @@ def solve(self:Sampler,
     return res
 
 
+# %% ../nbs/05_sampler.ipynb #600a9065
+def check_refine(weight, op):
+    "Refuse a bad `refine` setting before any work: None, or a positive finite number with a linear operator."
+    if weight is None: return
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight <= 0:
+        raise ValueError(f"refine must be a positive number γ (the weight of ‖x − x̂‖² in the pixel-space step; e.g. 0.25 = "
+                         f"σ_y² / s² for σ_y 0.05 and a decoder good to s = 0.1) or None (off), got {weight!r}.")
+    if not getattr(op, 'is_linear', False):
+        raise ValueError(f"refine needs a linear operator (it solves (AᵀA + γI) x = Aᵀy + γx̂); {op.name} is nonlinear. "
+                         "Leave refine unset (None) for this task.")
+
+def refine_samples(op,                # a linear operator with an adjoint
+                   y:torch.Tensor,    # (B, ...) measurements
+                   x:torch.Tensor,    # (K, B, C, H, W) decoded samples x̂
+                   weight:float,      # γ > 0: the pull toward x̂ (γ = σ_y² / s²; large: x̂ unchanged)
+                   n_iter:int=100,    # conjugate-gradient iterations at most
+                   tol:float=1e-6,    # relative residual at which CG stops
+                  ) -> torch.Tensor:
+    "argmin_x ‖A x − y‖² + γ‖x − x̂‖² for every sample: (AᵀA + γI)⁻¹(Aᵀy + γx̂), in float32, not clamped."
+    check_refine(weight, op)
+    dt = x.dtype
+    x, y = x.float(), y.float()
+    rhs = op.adjoint(y).expand_as(x) + weight * x
+    with torch.no_grad():
+        out = conjugate_gradient(lambda v: op.adjoint(op(v)) + weight * v, rhs, n_iter=n_iter, tol=tol, batch_dims=2)
+    return out.to(dt)
+
+
 # %% ../nbs/05_sampler.ipynb #99869e61
 @patch
 def result(self:Sampler, ctx:StepContext, z:torch.Tensor, trace:list, t0:float, seed, particles:int) -> Result:
@@ -476,6 +509,8 @@ def result(self:Sampler, ctx:StepContext, z:torch.Tensor, trace:list, t0:float, 
     K = z.shape[0] // B
     with torch.no_grad(): samples = prior.decode(z).clamp(-1, 1).view(K, B, *prior.image_shape).to(y.dtype)
     ctx.nfe['decode'] += 1
+    unrefined = None                                # with refine: the decoded samples, kept beside the refined ones
+    if self.refine is not None: unrefined, samples = samples, refine_samples(ctx.op, y, samples, self.refine).clamp(-1, 1)
     bad = nonfinite_chains(samples.flatten(0, 1)).view(K, B)
     if bad.any():                                   # some chains failed (all failing is an error in solve): NaN residual, a warning
         warnings.warn(f"{self.name}: {int(bad.sum())} of {K * B} chains ended NaN/inf; their residual is NaN and residual "
@@ -485,6 +520,7 @@ def result(self:Sampler, ctx:StepContext, z:torch.Tensor, trace:list, t0:float, 
     else: residual = measurement_residual(ctx.op, samples, y)
     return Result(samples=samples.cpu(), latents=z.view(K, B, *prior.latent_shape).cpu(), residual=residual.cpu(),
                   trace=trace, nfe=ctx.nfe, seconds=time.perf_counter() - t0, recovered=ctx.recovered,
+                  unrefined=None if unrefined is None else unrefined.cpu(),
                   settings=self.settings(unwrap_prior(prior), ctx.op, y, particles, seed))
 
 @patch
