@@ -600,7 +600,8 @@ def load_records(store) -> list:
     return out
 
 METRICS = ('psnr', 'ssim', 'best_psnr', 'mean_psnr', 'residual', 'pairwise_distance', 'seconds', 'peak_mb', 'nfe_total', 'decoder_vjp',
-           'selected_psnr_ambiguity', 'oracle_best_psnr_ambiguity', 'feature_distance')   # the last three: from plug-ins
+           'selected_psnr_ambiguity', 'oracle_best_psnr_ambiguity', 'feature_distance',   # these three: from plug-ins
+           'unrefined_psnr')                                                              # runs with the sampler's `refine` step
 
 def summarize(records:list, by:tuple=('run', 'task'), metrics:tuple=METRICS) -> list:
     "One row per group: n, and the mean and std of each metric (None where no record has it)."
@@ -621,7 +622,8 @@ def format_report(rows:list, by:tuple=('run', 'task')) -> str:
     cols = ['n', 'K', 'PSNR (selected)', 'SSIM', 'PSNR (best of K, oracle)', 'residual', 'diversity', 's / image', 'peak MB', 'NFE']
     keys, digits = ['psnr', 'ssim', 'best_psnr', 'residual', 'pairwise_distance', 'seconds', 'peak_mb', 'nfe_total'], [2, 3, 2, 3, 3, 2, 0, 0]
     for k, c in (('selected_psnr_ambiguity', 'PSNR up to ambiguity (selected)'),     # phase retrieval: flip / shift
-                 ('oracle_best_psnr_ambiguity', 'PSNR up to ambiguity (best of K)')):
+                 ('oracle_best_psnr_ambiguity', 'PSNR up to ambiguity (best of K)'),
+                 ('unrefined_psnr', 'PSNR before refine (selected)')):                     # runs with `refine`
         if any(r.get(k) is not None for r in rows): cols.append(c); keys.append(k); digits.append(2)
     pm = lambda r, m, d: '–' if r.get(m) is None else f"{r[m]:.{d}f} ± {r[m + '_std']:.{d}f}"
     lines = ['| ' + ' | '.join(list(by) + cols) + ' |', '|' + '---|' * (len(by) + len(cols))]
