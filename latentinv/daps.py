@@ -157,6 +157,7 @@ class DAPS(Sampler):
                                      #   folder or hub id of an AutoencoderTiny; None: the prior's decoder. Reported images: always the prior's
 
     def __post_init__(self):
+        super().__post_init__()
         likelihood_weight(self.tau, self.likelihood)
         if self.prior_variance not in ('sigma', 'exact'):
             raise ValueError(f"prior_variance must be 'sigma' (r_t = sigma_t, the reference) or 'exact' (the prior's "

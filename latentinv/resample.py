@@ -91,6 +91,7 @@ class GuidedDDIM(Sampler):
     tweedie: str = 'exact'                 # 'exact' or 'reference' (ReSample's (1−ᾱ) estimate)
 
     def __post_init__(self):
+        super().__post_init__()
         for k, ok in (('guidance_schedule', ('constant', 'abar')), ('norm', ('norm', 'squared')), ('tweedie', ('exact', 'reference'))):
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}.")
         if self.eta < 0: raise ValueError(f"eta must be >= 0, got {self.eta}.")

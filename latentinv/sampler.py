@@ -160,6 +160,8 @@ class Sampler:
     refine: float = None              # pixel-space data consistency of the final images, linear operators only: the weight γ
                                       #   of argmin ‖A x − y‖² + γ‖x − x̂‖² around each decoded x̂ (None: off; `refine_samples`)
 
+    def __post_init__(self): check_refine(self.refine)   # a bad weight fails when the sampler is built (families call super())
+
     def hyperparameters(self) -> dict:
         "The hyperparameters as a plain dict (hooks excluded)."
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in HOOKS}
@@ -474,13 +476,13 @@ def solve(self:Sampler,
 
 
 # %% ../nbs/05_sampler.ipynb #600a9065
-def check_refine(weight, op):
-    "Refuse a bad `refine` setting before any work: None, or a positive finite number with a linear operator."
+def check_refine(weight, op=None):
+    "Refuse a bad `refine` setting before any work: None, or a positive finite number (with `op`: and a linear operator)."
     if weight is None: return
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight <= 0:
         raise ValueError(f"refine must be a positive number γ (the weight of ‖x − x̂‖² in the pixel-space step; e.g. 0.25 = "
                          f"σ_y² / s² for σ_y 0.05 and a decoder good to s = 0.1) or None (off), got {weight!r}.")
-    if not getattr(op, 'is_linear', False):
+    if op is not None and not getattr(op, 'is_linear', False):
         raise ValueError(f"refine needs a linear operator (it solves (AᵀA + γI) x = Aᵀy + γx̂); {op.name} is nonlinear. "
                          "Leave refine unset (None) for this task.")
 
@@ -495,10 +497,11 @@ def refine_samples(op,                # a linear operator with an adjoint
     check_refine(weight, op)
     dt = x.dtype
     x, y = x.float(), y.float()
-    rhs = op.adjoint(y).expand_as(x) + weight * x
+    bad = ~torch.isfinite(x).flatten(2).all(-1).view(*x.shape[:2], *[1] * (x.ndim - 2))   # chains that ended NaN/inf
+    rhs = op.adjoint(y).expand_as(x) + weight * torch.where(bad, 0., x)   # solved as zeros (so CG can converge), then put back
     with torch.no_grad():
         out = conjugate_gradient(lambda v: op.adjoint(op(v)) + weight * v, rhs, n_iter=n_iter, tol=tol, batch_dims=2)
-    return out.to(dt)
+    return torch.where(bad, x, out).to(dt)
 
 
 # %% ../nbs/05_sampler.ipynb #99869e61
@@ -543,6 +546,7 @@ class PriorSampler(Sampler):
     sigma_min: float = 0.01     # last level before the final denoiser call
 
     def __post_init__(self):
+        super().__post_init__()
         if not (isinstance(self.steps, int) and self.steps >= 1): raise ValueError(f"steps must be a positive integer, got {self.steps!r}.")
         if not 0 < self.sigma_min < self.sigma_max < math.inf:
             raise ValueError(f"need 0 < sigma_min < sigma_max < inf, got sigma_min={self.sigma_min}, sigma_max={self.sigma_max}.")
