@@ -6,6 +6,7 @@ sigma_y 0.05, seed 2: baseline, residual-selected, mean of the 4 particles, orac
 import sys, json, time, argparse
 from pathlib import Path
 import torch
+import latentinv.all  # registers every sampler
 from latentinv.priors import load_prior
 from latentinv.sampler import get_sampler, preset, refine_samples
 from latentinv.evaluation import heldout_problem, score_baseline, sweep
