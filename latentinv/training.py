@@ -577,17 +577,19 @@ def ddim_sample_latents(unet, scheduler,          # the ε-predictor and its (DD
     return torch.cat(out)
 
 # %% ../nbs/04_training.ipynb #5e428ca2
-def _recipe(latent_channels:int) -> dict:
-    "The training recipe of a bundled prior; digits and photos differ only in the autoencoder's latent channels."
+def _recipe(latent_channels:int,                # the autoencoder's latent channels
+            ae_widths:tuple=(32, 32, 64),       # its block widths: three levels = f=4 (8x8 latents), two = f=2 (16x16)
+            ae_steps:int=20000, dec_steps:int=20000) -> dict:
+    "The training recipe of a bundled prior: digits-32 an f=4 autoencoder, photos-32 an f=2 one with shorter autoencoder and decoder stages; the same UNet."
     return dict(
-        ae=dict(kind='kl', latent_channels=latent_channels, block_out_channels=(32, 32, 64), layers_per_block=1, norm_num_groups=16),
-        ae_train=dict(steps=20000, batch_size=16, lr=2e-3, warmup=100, schedule='constant', kl_weight=1e-6,
+        ae=dict(kind='kl', latent_channels=latent_channels, block_out_channels=tuple(ae_widths), layers_per_block=1, norm_num_groups=16),
+        ae_train=dict(steps=ae_steps, batch_size=16, lr=2e-3, warmup=100, schedule='constant', kl_weight=1e-6,
                       grad_weight=0.5, ema_decay=0.999),
         unet=dict(block_out_channels=(64, 128, 128), layers_per_block=1, attention_levels=(False, True, True)),
         unet_train=dict(steps=40000, batch_size=64, lr=5e-4, warmup=200, schedule='constant', ema_decay=0.999),
-        dec_train=dict(steps=20000, batch_size=16, lr=5e-4, warmup=50, schedule='constant', grad_weight=0.5, ema_decay=0.999))
+        dec_train=dict(steps=dec_steps, batch_size=16, lr=5e-4, warmup=50, schedule='constant', grad_weight=0.5, ema_decay=0.999))
 
-PRIOR_RECIPES = {'digits-32': _recipe(4), 'photos-32': _recipe(8)}
+PRIOR_RECIPES = {'digits-32': _recipe(4), 'photos-32': _recipe(4, (32, 64), ae_steps=8000, dec_steps=2500)}
 
 DATA_NOTES = {
     'digits-32': """# digits-32: training data
