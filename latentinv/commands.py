@@ -4,10 +4,11 @@
 
 # %% ../nbs/13a_commands.ipynb #006e922a
 from __future__ import annotations
-import json, sys, time, warnings
+import hashlib, json, sys, time, warnings
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
+from .basics import data_dir
 from .core import check_image, load_image, save_image, example_image, example_images, resize_image, make_generator, image_to_uint8, write_json, read_yaml, show_images, environment
 from .operators import get_operator
 from .metrics import evaluate, psnr
@@ -18,7 +19,7 @@ import latentinv.nonlinear_blur, latentinv.daps, latentinv.resample, latentinv.r
 
 # %% auto #0
 __all__ = ['DEMO_TASKS', 'read_input_image', 'write_run', 'parse_overrides', 'sampler_for', 'baseline_command', 'solve_command',
-           'calibrate_command', 'demo_sampler', 'run_demo', 'format_demo', 'demo_command']
+           'calibrate_command', 'demo_sampler', 'demo_run_key', 'run_demo', 'format_demo', 'demo_command']
 
 # %% ../nbs/13a_commands.ipynb #848a8226
 def read_input_image(image:str|None, # a file path, a bundled example name, or None for the default
@@ -180,6 +181,11 @@ def demo_sampler(prior_name:str, task:str, steps:int=None):
     if steps is not None: hp['steps'] = steps
     return get_sampler('latent-daps', **hp), source
 
+def demo_run_key(prior_name:str, sampler, particles:int) -> str:
+    "What a finished demo task's numbers depend on beyond images, seed, sigma and steps: the bundled prior's build, the sampler's settings, K."
+    meta = data_dir() / 'priors' / prior_name / 'latentinv.json'
+    return hashlib.sha256(meta.read_bytes() + repr(sampler).encode() + f'|K={particles}'.encode()).hexdigest()[:16]
+
 def run_demo(out:Path, images:int=2, seed:int=0, sigma:float=0.05, tasks:list=None, progress:bool=False, steps:int=None) -> list:
     "Run the demo problems; returns one dict per task (baseline and LatentDAPS metrics) and writes results.json + demo.png."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -192,16 +198,17 @@ def run_demo(out:Path, images:int=2, seed:int=0, sigma:float=0.05, tasks:list=No
     rows, priors, panels = [], {}, []
     for prior_name, task, particles in tasks:
         key, pfile = (prior_name, task), out/f'{prior_name}_{task}.safetensors'
-        if key in done and pfile.exists():                         # finished by an earlier, interrupted run
+        sampler, source = demo_sampler(prior_name, task, steps)
+        run_key = demo_run_key(prior_name, sampler, particles)     # a row from another prior build, preset or K is run again
+        if key in done and done[key].get('run_key') == run_key and pfile.exists():   # finished by an earlier, interrupted run
             rows.append(done[key]); panels.append(dict(task=task, **load_file(str(pfile)))); continue
         prior = priors.get(prior_name) or priors.setdefault(prior_name, load_prior(prior_name))
         x, op, y = heldout_problem(prior, task, n_images=images, sigma_y=sigma, seed=seed)
         base, xb = score_baseline(op, x, y)
-        sampler, source = demo_sampler(prior_name, task, steps)
         s, res = score_run(sampler, prior, x, op, y, particles, seed, progress, result=True)
         spread = bool((res.finite().sum(0) >= 2).all())                    # K >= 2 finite particles per image
         std, mean = (res.std(), res.mean()) if spread else (None, None)     # the particles' spread and posterior mean, for tasks with K >= 2
-        r = dict(prior=prior_name, task=task, particles=particles, images=images, seed=seed, sigma=sigma, steps=steps,
+        r = dict(prior=prior_name, task=task, particles=particles, images=images, seed=seed, sigma=sigma, steps=steps, run_key=run_key,
                  baseline_psnr=base['psnr'], baseline_ssim=base['ssim'], psnr=s['psnr'], ssim=s['ssim'],
                  best_psnr=s['best_psnr'], mean_pixel_std=None if std is None else std.mean().item(),
                  posterior_mean_psnr=None if mean is None else psnr(mean, x).mean().item(),

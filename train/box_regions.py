@@ -27,6 +27,6 @@ for spec in sys.argv[4:]:
     t0 = time.time(); res = get_sampler('latent-daps', **kw).solve(prior, op, y, particles=4, seed=2)
     s = res.samples                      # (4, 8, C, H, W)
     mean = s.mean(0)
-    r = dict(p0=region(s[0]), mean=region(mean), mean_paste=region(m * y[0] + (1 - m) * mean) if y.dim() == 5 else region(m * y + (1 - m) * mean),
+    r = dict(p0=region(s[0]), mean=region(mean), mean_paste=region(m * y + (1 - m) * mean),
              seconds=round(time.time() - t0, 1))
     out[spec or 'preset'] = r; out_path.write_text(json.dumps(out, indent=1)); print(spec, json.dumps(r), flush=True)
