@@ -17,11 +17,11 @@ from .repulsion import psnr_up_to_ambiguity
 import latentinv.daps, latentinv.resample, latentinv.psld, latentinv.diffstategrad   # register the methods
 
 # %% auto #0
-__all__ = ['NETWORK_CALLS', 'FAST_CANDIDATES', 'MORE_CANDIDATES', 'THIRD_CANDIDATES', 'FOURTH_CANDIDATES', 'ALL_CANDIDATES',
-           'median_seconds', 'network_times', 'network_seconds', 'bench_sampler', 'throughput', 'vjp_memory', 'machine',
-           'startup_seconds', 'format_bench', 'format_throughput', 'bench_methods', 'bench_command', 'vjp_cost',
-           'candidate_hp', 'sweep_fast', 'plot_frontier', 'choose_fast', 'variant_values', 'compare_variant',
-           'speed_options', 'format_speed', 'bench_report', 'plot_bench']
+__all__ = ['NETWORK_CALLS', 'FAST_CANDIDATES', 'MORE_CANDIDATES', 'THIRD_CANDIDATES', 'FOURTH_CANDIDATES', 'FIFTH_CANDIDATES',
+           'ALL_CANDIDATES', 'median_seconds', 'network_times', 'network_seconds', 'surrogate_vjps', 'bench_sampler',
+           'throughput', 'vjp_memory', 'machine', 'startup_seconds', 'format_bench', 'format_throughput',
+           'bench_methods', 'bench_command', 'vjp_cost', 'candidate_hp', 'sweep_fast', 'plot_frontier', 'choose_fast',
+           'variant_values', 'compare_variant', 'speed_options', 'format_speed', 'bench_report', 'plot_bench']
 
 # %% ../nbs/13b_bench.ipynb #10cffd51
 def _sync(device):
@@ -66,6 +66,16 @@ def network_seconds(nfe:dict, times:dict) -> float:
 # %% ../nbs/13b_bench.ipynb #290d4586
 def _prior_name(prior) -> str: return Path(str(getattr(prior, 'path', '') or '')).name or type(prior).__name__
 
+def surrogate_vjps(sampler) -> int:
+    "How many of a DAPS run's decoder VJPs go through its surrogate decoder (`surrogate`, down to `surrogate_sigma`); 0 without one."
+    if not getattr(sampler, 'surrogate', None): return 0
+    if getattr(sampler, 'stop_tol', None) is not None:
+        raise ValueError("surrogate_vjps counts a run's surrogate VJPs from its schedule, and stop_tol makes that count depend on the "
+                         "run: time this run with stop_tol=None.")
+    levels = sampler.sigmas()[:-1].tolist()
+    s = sampler.surrogate_sigma
+    return sampler.mcmc_steps * sum(1 for v in levels if s is None or v > s * (1 + 1e-9))
+
 def bench_sampler(method:str,          # a registered sampler
                   prior,               # a loaded prior with held-out images
                   task:str,            # an operator name
@@ -82,16 +92,23 @@ def bench_sampler(method:str,          # a registered sampler
     "One solve of a sampler at its preset, timed, and its network calls timed alone at the same batch: wall, network, their ratio, NFE, peak memory, PSNR."
     x, op, y = heldout_problem(prior, task, n_images=images, seed=seed if problem_seed is None else problem_seed, start=start)
     hp = dict(hp) if hp is not None else preset(method, task, _prior_name(prior), variant=variant)
-    res = get_sampler(method, **hp).solve(prior, op.to(prior.device), y, particles=particles, seed=seed, progress=False, max_batch=max_batch)
+    sampler = get_sampler(method, **hp)
+    res = sampler.solve(prior, op.to(prior.device), y, particles=particles, seed=seed, progress=False, max_batch=max_batch)
     used = tuple(k for k in NETWORK_CALLS if res.nfe.get(k, 0))
-    t = network_times(prior, min(particles * images, max_batch or particles * images), reps=reps, kinds=used)
+    batch = min(particles * images, max_batch or particles * images)
+    t = network_times(prior, batch, reps=reps, kinds=used)
     chunks = math.ceil(particles * images / (max_batch or particles * images))
     net = network_seconds(res.nfe, t) * chunks
+    n_sur = surrogate_vjps(sampler)
+    if n_sur:                          # those decoder VJPs went through the surrogate: priced at its VJP, timed alone the same way
+        from latentinv.daps import surrogate_prior   # (lazy: the chapter imports no sampler family at load)
+        t_sur = network_times(surrogate_prior(prior, sampler.surrogate), batch, reps=reps, kinds=('decoder_vjp',))['decoder_vjp']
+        net += n_sur * (t_sur - t['decoder_vjp']) * chunks
     if task == 'phase_retrieval': p = psnr_up_to_ambiguity(res.samples, x).max(0).values.mean().item()   # best of K, up to the twin/shift
     else: p = evaluate(res, x, perceptual=False)['selected_psnr'].mean().item()
     return dict(method=method, prior=_prior_name(prior), task=task, variant=variant or 'preset', dtype=str(prior.dtype).removeprefix('torch.'), compile=getattr(prior, 'compiled', None), images=images, particles=particles,
                 chains=particles * images, seconds=res.seconds, network_seconds=net, overhead=res.seconds / net if net else math.nan,
-                nfe=res.nfe.total(), decoder_vjp=res.nfe['decoder_vjp'], unet=res.nfe['unet'], psnr=p,
+                nfe=res.nfe.total(), decoder_vjp=res.nfe['decoder_vjp'], surrogate_vjp=n_sur, unet=res.nfe['unet'], psnr=p,
                 peak_mb=res.peak_mb, run_mb=res.peak_mb - res.start_mb, memory='cuda' if prior.device.type == 'cuda' else 'rss')
 
 def throughput(prior,                                   # a loaded prior
@@ -253,7 +270,13 @@ FOURTH_CANDIDATES = {           # a fourth round, digits Gaussian blur only: 10-
     's11smax3': dict(steps=11, sigma_max=3.),                                              # land finer near the end), or
     's10o3': dict(steps=10, ode_steps=3),                                                  # a three-step ODE
 }
-ALL_CANDIDATES = {**FAST_CANDIDATES, **MORE_CANDIDATES, **THIRD_CANDIDATES, **FOURTH_CANDIDATES}
+FIFTH_CANDIDATES = {            # a fifth round (the retrained photos-32): the surrogate decoder in the MCMC down to a handover
+    'sur': dict(surrogate=True),  # level (`surrogate_sigma`), the prior's own decoder there and below (None: surrogate throughout)
+    'sur<0.7': dict(surrogate=True, surrogate_sigma=0.7), 'sur<0.45': dict(surrogate=True, surrogate_sigma=0.45),
+    'sur<0.3': dict(surrogate=True, surrogate_sigma=0.3), 'sur<0.2': dict(surrogate=True, surrogate_sigma=0.2),
+    'sur<0.15': dict(surrogate=True, surrogate_sigma=0.15), 'sur<0.1': dict(surrogate=True, surrogate_sigma=0.1),
+}
+ALL_CANDIDATES = {**FAST_CANDIDATES, **MORE_CANDIDATES, **THIRD_CANDIDATES, **FOURTH_CANDIDATES, **FIFTH_CANDIDATES}
 
 def vjp_cost(r:dict) -> float:
     "A run's network work in decoder-VJP equivalents: VJPs + UNet calls / 2 (a UNet call costs about half a VJP on the bundled priors, measured)."
@@ -290,8 +313,9 @@ def sweep_fast(prior_name:str, task:str, path, candidates:dict=None, images:int=
 def plot_frontier(records:list,         # dicts with prior, task, cand, psnr, and seconds or nfe (the sweep's lines)
                   cost:str='cost',      # x axis: 'cost' (`vjp_cost`) or 'seconds'
                   fast:dict=None,       # {(prior, task): candidate name} marked as the fast variant
+                  official:dict=None,   # {(prior, task): (cost relative to the preset, PSNR)}: the official loop, marked (square)
                   path=None):
-    "PSNR against cost for each (prior, task), the tuned preset (star) and the sweep's choice (ring) marked; the cost is relative to the preset's."
+    "PSNR against cost for each (prior, task), the tuned preset (star), the sweep's choice (ring) and the official loop (square) marked; the cost is relative to the preset's."
     import matplotlib.pyplot as plt
     keys = sorted({(r['prior'], r['task']) for r in records})
     fig, axs = plt.subplots(2, math.ceil(len(keys) / 2), figsize=(3.2 * math.ceil(len(keys) / 2), 6), squeeze=False)
@@ -305,8 +329,12 @@ def plot_frontier(records:list,         # dicts with prior, task, cand, psnr, an
         ax.scatter(1, base['psnr'], marker='*', s=120, color='k', label='tuned preset', zorder=3)
         f = next((r for r in rs if fast and r['cand'] == fast.get(key)), None)
         if f: ax.scatter(f[cost] / base[cost], f['psnr'], s=90, facecolors='none', edgecolors='r', lw=1.5, label='sweep choice', zorder=3)
+        o = (official or {}).get(key)
+        if o:
+            ax.scatter(*o, marker='s', s=50, color='tab:blue', label='official loop', zorder=3)
+            ax.axvline(0.5 * o[0], color='tab:blue', lw=0.6, ls=':')      # half the official loop's cost: the bound
         ax.axhspan(base['psnr'] - 0.3, base['psnr'] + 10, color='g', alpha=0.06); ax.axvline(0.5, color='r', lw=0.6, ls='--')
-        ps = [r['psnr'] for r in rs]
+        ps = [r['psnr'] for r in rs] + ([o[1]] if o else [])
         ax.set_ylim(min(base['psnr'] - 1., min(ps)) - 0.3, max(base['psnr'] + 0.5, max(ps)) + 0.3)
         ax.set_title(f"{key[0]}  {key[1]}", fontsize=9); ax.set_xlabel('network work / preset' if cost == 'cost' else 'seconds / preset', fontsize=8); ax.set_ylabel('PSNR (dB)', fontsize=8)
     for ax in axs.flat[len(keys):]: ax.axis('off')
@@ -318,13 +346,14 @@ def plot_frontier(records:list,         # dicts with prior, task, cand, psnr, an
 # %% ../nbs/13b_bench.ipynb #f60b9a72
 def choose_fast(records:list,               # sweep records (`sweep_fast`)
                 max_ratio:float=0.45,       # at most this fraction of the preset's network work (`vjp_cost`)
+                cost:str='cost',            # what is bounded: 'cost' (network work) or 'seconds' (measured, the same run of records)
                ) -> dict:
-    "For each (prior, task): the candidate with the highest PSNR among those costing at most `max_ratio` of the preset's network work."
+    "For each (prior, task): the candidate with the highest PSNR among those costing at most `max_ratio` of the preset's network work (or seconds)."
     out = {}
     for key in sorted({(r['prior'], r['task']) for r in records}):
         rs = [r for r in records if (r['prior'], r['task']) == key]
         base = next(r for r in rs if r['cand'] == 'preset')
-        ok = [r for r in rs if r['cand'] != 'preset' and r['cost'] <= max_ratio * base['cost']]
+        ok = [r for r in rs if r['cand'] != 'preset' and r[cost] <= max_ratio * base[cost]]
         if ok: out[key] = max(ok, key=lambda r: r['psnr'])['cand']
     return out
 

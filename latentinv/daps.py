@@ -155,6 +155,7 @@ class DAPS(Sampler):
     stop_patience: int = 3           #   fallen below (1 − stop_tol) × its best for stop_patience evaluations in a row (None: off)
     surrogate: object = None         # the MCMC's data term through a surrogate decoder: True (the prior folder's vae_tiny/), or a
                                      #   folder or hub id of an AutoencoderTiny; None: the prior's decoder. Reported images: always the prior's
+    surrogate_sigma: float = None    # with `surrogate`: the surrogate while sigma_t > this, the prior's decoder at and below it (None: every level)
 
     def __post_init__(self):
         super().__post_init__()
@@ -189,6 +190,13 @@ class DAPS(Sampler):
         if not (self.surrogate is None or self.surrogate is True or self.surrogate is False or (isinstance(self.surrogate, str) and self.surrogate.strip())):
             raise ValueError(f"surrogate must be True (the prior folder's vae_tiny/), a folder or hub id of an AutoencoderTiny, or None "
                              f"(the prior's own decoder), got {self.surrogate!r}.")
+        if self.surrogate_sigma is not None:
+            if isinstance(self.surrogate_sigma, bool) or not isinstance(self.surrogate_sigma, (int, float)) or not 0 <= self.surrogate_sigma < math.inf:
+                raise ValueError(f"surrogate_sigma must be a finite number >= 0 (the annealing level at and below which the prior's own "
+                                 f"decoder takes over from the surrogate), or None; got {self.surrogate_sigma!r}.")
+            if not self.surrogate:
+                raise ValueError("surrogate_sigma says where the surrogate decoder hands over to the prior's, and no surrogate is set: "
+                                 "add surrogate=True (the prior folder's vae_tiny/) or a folder or hub id, or drop surrogate_sigma.")
         if isinstance(self.stop_patience, bool) or not isinstance(self.stop_patience, int) or self.stop_patience < 1:
             raise ValueError(f"stop_patience must be an integer >= 1 (evaluations without progress before a chain stops), got {self.stop_patience!r}.")
 
@@ -235,6 +243,13 @@ def surrogate_prior(prior, source):
     sp = SurrogatePrior(inner, load_surrogate(source, device=inner.device, dtype=getattr(inner, 'dtype', None)))
     return ChunkedPrior(sp, prior.max_batch) if isinstance(prior, ChunkedPrior) else sp
 
+@patch
+def data_prior(self:DAPS, ctx:StepContext):
+    "The prior whose decoder makes this annealing step's data term: the surrogate (`surrogate`) above `surrogate_sigma`, else the prior."
+    dp = ctx.state.get('data_prior', ctx.prior)
+    return ctx.prior if self.surrogate_sigma is not None and ctx.sigma <= self.surrogate_sigma * (1 + 1e-9) else dp   # (levels are rounded)
+
+
 # %% ../nbs/08_daps.ipynb #e6ca0258
 @patch
 def step(self:DAPS, ctx:StepContext, z:torch.Tensor) -> tuple:
@@ -266,7 +281,7 @@ def advance(self:DAPS, ctx:StepContext, z0y:torch.Tensor) -> torch.Tensor:
 def mcmc(self:DAPS, ctx:StepContext, z0:torch.Tensor, r2, lr:float) -> tuple:
     "Run the MCMC chains from z0 (ctx.loss: the last data loss); returns (z, which chains failed (N,))."
     z, g, kernel = z0.clone(), ctx.generator, ctx.kernel
-    dp = ctx.state.get('data_prior', ctx.prior)                   # the decoder of the data term: the prior's, or a surrogate
+    dp = self.data_prior(ctx)                                     # the decoder of the data term: the prior's, or a surrogate
     w = likelihood_weight(self.tau, self.likelihood)
     frozen = self.frozen_prior_score(ctx, z0) if self.mcmc_steps else None
     free = getattr(kernel, 'gradient_free', False)
@@ -350,7 +365,7 @@ def prior_log_density(self:DAPS, ctx:StepContext, z:torch.Tensor, z0:torch.Tenso
 @patch
 def log_target(self:DAPS, ctx:StepContext, z:torch.Tensor, z0:torch.Tensor, r2, frozen, w:float) -> tuple:
     "(log p(z | z_t, y) up to a constant, the data loss), per chain, for gradient-free kernels: one decoder forward."
-    loss = data_loss(ctx.state.get('data_prior', ctx.prior), ctx.op, ctx.y, z, ctx.particles)
+    loss = data_loss(self.data_prior(ctx), ctx.op, ctx.y, z, ctx.particles)
     ctx.nfe['decode'] += 1
     return -w * loss + self.prior_log_density(ctx, z, z0, r2, frozen), loss
 
