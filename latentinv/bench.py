@@ -72,9 +72,7 @@ def surrogate_vjps(sampler) -> int:
     if getattr(sampler, 'stop_tol', None) is not None:
         raise ValueError("surrogate_vjps counts a run's surrogate VJPs from its schedule, and stop_tol makes that count depend on the "
                          "run: time this run with stop_tol=None.")
-    levels = sampler.sigmas()[:-1].tolist()
-    s = sampler.surrogate_sigma
-    return sampler.mcmc_steps * sum(1 for v in levels if s is None or v > s * (1 + 1e-9))
+    return sampler.mcmc_steps * sum(sampler.surrogate_at(v) for v in sampler.sigmas()[:-1].tolist())
 
 def bench_sampler(method:str,          # a registered sampler
                   prior,               # a loaded prior with held-out images

@@ -244,10 +244,14 @@ def surrogate_prior(prior, source):
     return ChunkedPrior(sp, prior.max_batch) if isinstance(prior, ChunkedPrior) else sp
 
 @patch
+def surrogate_at(self:DAPS, sigma:float) -> bool:
+    "Whether the MCMC at annealing level `sigma` uses the surrogate decoder: a surrogate is set and `sigma` is above `surrogate_sigma`."
+    return bool(self.surrogate) and (self.surrogate_sigma is None or sigma > self.surrogate_sigma * (1 + 1e-9))   # (levels are rounded)
+
+@patch
 def data_prior(self:DAPS, ctx:StepContext):
-    "The prior whose decoder makes this annealing step's data term: the surrogate (`surrogate`) above `surrogate_sigma`, else the prior."
-    dp = ctx.state.get('data_prior', ctx.prior)
-    return ctx.prior if self.surrogate_sigma is not None and ctx.sigma <= self.surrogate_sigma * (1 + 1e-9) else dp   # (levels are rounded)
+    "The prior whose decoder makes this annealing step's data term: the surrogate (`surrogate_at`), else the prior."
+    return ctx.state.get('data_prior', ctx.prior) if self.surrogate_at(ctx.sigma) else ctx.prior
 
 
 # %% ../nbs/08_daps.ipynb #e6ca0258
