@@ -14,10 +14,13 @@ torch.set_num_threads(1)
 out = Path(sys.argv[1]); rec = json.loads(out.read_text()) if out.exists() else {}
 pr = load_prior('photos-32')
 for spec in sys.argv[2:]:
-    name, task, steps, omega = spec.split(':'); key = spec
+    try: name, task, steps, omega = spec.split(':'); steps, omega = int(steps), float(omega)
+    except ValueError: sys.exit(f"bad run {spec!r}: write SAMPLER:TASK:STEPS:OMEGA, e.g. psld:sr4:200:1")
+    key = spec
     if key in rec: continue
     x, op, y = heldout_problem(pr, task, 4, 0.05, seed=2, start=2)
-    kw = preset(name, task, 'photos-32', steps=int(steps), omega=float(omega))
+    kw = preset(name, task, 'photos-32', steps=steps, omega=omega)
     t0 = time.time(); res = get_sampler(name, **kw).solve(pr, op, y, particles=1, seed=2, progress=False)
     rec[key] = dict(psnr=psnr(res.selected(), x).mean().item(), baseline=score_baseline(op, x, y)[0]['psnr'], seconds=round(time.time() - t0, 1))
-    out.write_text(json.dumps(rec, indent=1)); print(key, json.dumps(rec[key]), flush=True)
+    tmp = out.with_suffix('.tmp'); tmp.write_text(json.dumps(rec, indent=1)); tmp.replace(out)   # atomic
+    print(key, json.dumps(rec[key]), flush=True)
